@@ -1,0 +1,7 @@
+import type { Command } from './types.js';
+
+/** The CLI's commands, each loaded only when used (keeps start-up fast). One line per command. */
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  annotate: { summary: 'annotate documents into JSON and HTML', load: () => import('./annotate.js') },
+  render: { summary: 'rebuild HTML pages from the JSON in an output folder', load: () => import('./render.js') },
+};

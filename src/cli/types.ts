@@ -1,0 +1,8 @@
+export interface CommandResult {
+  code: number;
+}
+
+export interface Command {
+  usage: string;
+  run(argv: string[]): Promise<CommandResult>;
+}

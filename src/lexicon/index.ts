@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import worldCountries from 'world-countries';
+import groupsData from './groups.json' with { type: 'json' };
+import placesData from './places.json' with { type: 'json' };
+import countryAliases from './country-aliases.json' with { type: 'json' };
+import commonWords from './common-words.json' with { type: 'json' };
+import { PhraseMatcher, type PhraseEntry } from '../recognize/phrase-matcher.js';
+import type { EntityIds, MentionType } from '../doc.js';
+
+/** What the lexicons know about one entity. */
+export interface LexiconEntity {
+  key: string;
+  type: MentionType;
+  name: string;
+  ids: EntityIds;
+  partOf?: string;
+  country?: string;
+  kind?: string;
+  source: string;
+}
+
+export interface Lexicon {
+  matcher: PhraseMatcher;
+  entities: Map<string, LexiconEntity>;
+  /** sha256 of every data file the lexicon was built from, so outputs record what made them. */
+  hash: string;
+}
+
+const COMMON = new Set(commonWords.words);
+
+interface RawCountry {
+  name: { common: string; official: string };
+  cca2: string;
+  cca3: string;
+  ccn3: string;
+  altSpellings: string[];
+  demonyms?: { eng?: { m: string; f: string } };
+}
+
+function shortForm(alias: string): boolean {
+  const letters = alias.replace(/[^\p{L}]/gu, '');
+  return letters.length > 0 && letters.length <= 6 && letters === letters.toUpperCase();
+}
+
+function entryFor(alias: string, base: Omit<PhraseEntry, 'surface' | 'caseSensitive' | 'ambiguous'>): Omit<PhraseEntry, 'surface'> {
+  return { ...base, caseSensitive: shortForm(alias), ambiguous: COMMON.has(alias.toLowerCase().replace(/[^\p{L}]/gu, '')) };
+}
+
+let cached: Lexicon | undefined;
+
+/** The lexicon, built once per process from the data files. */
+export function loadLexicon(): Lexicon {
+  if (cached) return cached;
+  const matcher = new PhraseMatcher();
+  const entities = new Map<string, LexiconEntity>();
+  const hash = createHash('sha256');
+
+  // Countries: ISO 3166 from the world-countries package, plus the short forms news writes.
+  const countries = (worldCountries as unknown as RawCountry[]).filter((c) => c.cca2);
+  hash.update(JSON.stringify(countries.map((c) => [c.cca2, c.name.common, c.altSpellings, c.demonyms?.eng])));
+  const extra = countryAliases.entries as Record<string, string[]>;
+  const extraDemonyms = countryAliases.demonyms as Record<string, string[]>;
+  hash.update(JSON.stringify(countryAliases));
+  for (const c of countries) {
+    const key = `country:${c.cca2}`;
+    const source = `lex:countries/${c.cca3}`;
+    entities.set(key, { key, type: 'country', name: c.name.common, ids: { iso2: c.cca2, iso3: c.cca3, isoNumeric: c.ccn3 }, source });
+    const names = new Set([c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length > 3 || a.includes('.')), ...(extra[c.cca2] ?? [])]);
+    for (const n of names) matcher.add(n, entryFor(n, { source, type: 'country', key, value: c.cca2, confidence: 0.95, priority: 3 }));
+    const dem = new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(extraDemonyms[c.cca2] ?? [])].filter((d): d is string => !!d));
+    for (const d of dem) matcher.add(d, entryFor(d, { source: `lex:demonyms/${c.cca3}`, type: 'nationality', key, value: c.cca2, confidence: 0.9, priority: 1 }));
+  }
+
+  // Places: the shipped gazetteer of cities, provinces and regions.
+  hash.update(JSON.stringify(placesData));
+  for (const p of placesData.entries as { id: string; name: string; kind: string; country?: string; aliases: string[] }[]) {
+    const key = `place:${p.id}`;
+    const source = `lex:places/${p.id}`;
+    entities.set(key, { key, type: 'place', name: p.name, ids: {}, country: p.country ? `country:${p.country}` : undefined, kind: p.kind, source });
+    for (const a of new Set([p.name, ...p.aliases])) matcher.add(a, entryFor(a, { source, type: 'place', key, value: p.id, confidence: 0.9, priority: 2 }));
+  }
+
+  // Groups: the curated table of armed groups, state bodies and international organisations.
+  hash.update(JSON.stringify(groupsData));
+  for (const g of groupsData.entries as { id: string; name: string; kind: string; partOf?: string; country?: string; aliases: string[]; wikidata?: string }[]) {
+    const key = `group:${g.id}`;
+    const source = `lex:groups/${g.id}`;
+    entities.set(key, {
+      key, type: 'group', name: g.name, ids: g.wikidata ? { wikidata: g.wikidata } : {}, kind: g.kind,
+      partOf: g.partOf ? `group:${g.partOf}` : undefined, country: g.country ? `country:${g.country}` : undefined, source,
+    });
+    for (const a of new Set([g.name, ...g.aliases])) matcher.add(a, entryFor(a, { source, type: 'group', key, value: g.id, confidence: 0.95, priority: 4 }));
+  }
+
+  cached = { matcher, entities, hash: hash.digest('hex').slice(0, 16) };
+  return cached;
+}

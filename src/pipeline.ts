@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { PipelineContext, type Component } from './context.js';
+import { loadLexicon } from './lexicon/index.js';
+import { segmentSentences } from './segment/sentences.js';
+import { lexiconMentions } from './recognize/lexicon-mentions.js';
+import { dateMentions } from './recognize/dates.js';
+import { compromiseGroups, compromisePeople, compromisePlaces } from './recognize/compromise-entities.js';
+import { eventTriggers } from './recognize/event-triggers.js';
+import { trimSpans } from './refine/trim.js';
+import { resolveOverlaps } from './refine/overlaps.js';
+import { makeMentions } from './link/mentions.js';
+import { linkEntities } from './link/entities.js';
+import { eventFrames } from './events/frames.js';
+import { PIPELINE_VERSION } from './version.js';
+import { SCHEMA_VERSION, type AnnotatedDoc } from './doc.js';
+import type { IngestedDoc } from './ingest/types.js';
+
+/**
+ * The pipeline: one ordered list of components. Recognizers only propose candidates; the refiners
+ * after them decide; linkers and event framing read the decided mentions.
+ */
+export const COMPONENTS: readonly Component[] = [
+  // Recognizers (order among them does not matter: they only add candidates).
+  lexiconMentions,
+  dateMentions,
+  compromiseGroups,
+  compromisePeople,
+  compromisePlaces,
+  eventTriggers,
+  // Refiners: trim before overlaps, so that trimmed spans compete.
+  trimSpans,
+  resolveOverlaps,
+  // Linkers: mentions first (ids, sentences), then entities that group them.
+  makeMentions,
+  linkEntities,
+  // Events read the linked mentions.
+  eventFrames,
+];
+
+export function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+/** A filesystem-safe, stable document id from a key (a relative path or a record id). */
+export function docIdFor(key: string): string {
+  const base = key.replace(/\.[a-z0-9]{1,9}$/i, '');
+  let slug = base.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\\/]+/g, '--').replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+  if (slug.length === 0 || slug.length > 80 || slug !== base.toLowerCase().replace(/[\\/]+/g, '--')) {
+    const h = sha256(key).slice(0, 8);
+    slug = `${(slug || 'doc').slice(0, 70)}-${h}`;
+  }
+  return slug;
+}
+
+export interface AnnotateOptions {
+  /** Document id; default: derived from the ingested key. */
+  id?: string;
+  /** Date to resolve relative dates against when the document gives none (ISO `YYYY-MM-DD`). */
+  fallbackDate?: string | null;
+}
+
+/** Annotate one ingested document. */
+export function annotateIngested(doc: IngestedDoc, options: AnnotateOptions = {}): AnnotatedDoc {
+  const lexicon = loadLexicon();
+  const id = options.id ?? docIdFor(doc.key);
+  const date = doc.date.value ? doc.date : options.fallbackDate ? { value: options.fallbackDate, source: 'option' as const } : doc.date;
+  const sentences = segmentSentences(doc.text);
+  const ctx = new PipelineContext(id, doc.text, sentences, date.value, lexicon, doc.path);
+  ctx.diagnostics.push(...doc.diagnostics);
+  for (const c of COMPONENTS) c.run(ctx);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    doc: {
+      id,
+      source: { path: doc.path, format: doc.format, sha256: sha256(doc.source), ...(doc.line ? { line: doc.line } : {}) },
+      title: doc.title,
+      date,
+      ...(doc.meta && Object.keys(doc.meta).length ? { meta: doc.meta } : {}),
+    },
+    run: { pipelineVersion: PIPELINE_VERSION, lexiconHash: lexicon.hash },
+    text: doc.text,
+    sourceMap: doc.segments,
+    sentences,
+    mentions: ctx.mentions,
+    entities: ctx.entities,
+    events: ctx.events,
+    diagnostics: ctx.diagnostics,
+  };
+}

@@ -1,0 +1,12 @@
+import type { Component } from '../context.js';
+
+/** Countries, nationalities, places and groups named by a lexicon entry (longest match per start). */
+export const lexiconMentions: Component = {
+  name: 'recognize/lexicon',
+  run(ctx) {
+    for (const m of ctx.lexicon.matcher.match(ctx.text, ctx.tokens)) {
+      const e = m.entry;
+      ctx.propose({ type: e.type, start: m.start, end: m.end, source: e.source, confidence: e.confidence, priority: e.priority, key: e.key, value: e.value });
+    }
+  },
+};

@@ -1,0 +1,65 @@
+import { unified } from 'unified';
+import retextEnglish from 'retext-english';
+import type { Sentence } from '../doc.js';
+
+interface NlcstNode {
+  type: string;
+  children?: NlcstNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+const processor = unified().use(retextEnglish);
+
+/**
+ * Sentences with their positions, from retext-english. A line break between two lines that are
+ * each a block (a title, a dateline, a heading) also ends a sentence.
+ */
+export function segmentSentences(text: string): Sentence[] {
+  const tree = processor.parse(text) as NlcstNode;
+  const spans: [number, number][] = [];
+  const walk = (node: NlcstNode): void => {
+    if (node.type === 'SentenceNode') {
+      const s = node.position?.start.offset;
+      const e = node.position?.end.offset;
+      if (s !== undefined && e !== undefined) spans.push([s, e]);
+      return;
+    }
+    for (const c of node.children ?? []) walk(c);
+  };
+  walk(tree);
+  const out: Sentence[] = [];
+  for (const [s, e] of spans) {
+    // Split at a line break that follows a line without closing punctuation, when the next
+    // line starts with a capital: a title or dateline run into the first sentence.
+    let start = s;
+    const re = /\n/g;
+    re.lastIndex = s;
+    for (let m = re.exec(text); m && m.index < e; m = re.exec(text)) {
+      const before = text.slice(start, m.index).trimEnd();
+      const next = text.slice(m.index + 1, e).trimStart();
+      const blankLine = /\n\s*$/.test(text.slice(start, m.index + 1)) || /^\s*\n/.test(text.slice(m.index + 1, e));
+      if (before.length > 0 && (blankLine || (!/[,;:\p{Ll}-]$/u.test(before) && /^[\p{Lu}\d"“]/u.test(next) && before.length < 120 && before !== before.toUpperCase()))) {
+        out.push({ index: out.length, start, end: start + before.length });
+        start = m.index + 1;
+        while (start < e && /\s/.test(text[start])) start++;
+      }
+    }
+    if (start < e) out.push({ index: out.length, start, end: e });
+  }
+  return out;
+}
+
+/** Index of the sentence that contains offset `at` (binary search). */
+export function sentenceAt(sentences: readonly Sentence[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].start <= at) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
