@@ -3,5 +3,6 @@ import type { Command } from './types.js';
 /** The CLI's commands, each loaded only when used (keeps start-up fast). One line per command. */
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   annotate: { summary: 'annotate documents into JSON and HTML', load: () => import('./annotate.js') },
+  eval: { summary: 'score sitrep and a plain-compromise baseline against gold JSONL', load: () => import('./eval.js') },
   render: { summary: 'rebuild HTML pages from the JSON in an output folder', load: () => import('./render.js') },
 };

@@ -1,0 +1,82 @@
+import { annotate } from '../index.js';
+import { SitrepOptionError } from '../errors.js';
+import { baselineSpans } from './baseline.js';
+import { goldSpans, sitrepSpans } from './spans.js';
+import { SECTIONS, knownTypes } from './sections.js';
+import { ENTITY_EVAL_TYPES, ENTITY_TYPE_NAMES, type EntityEvalType } from './types.js';
+import type { GoldDoc } from './gold.js';
+import type { AnnotatedDoc } from '../doc.js';
+import type { EvalSection } from './section.js';
+
+export interface EvalOptions {
+  /** Types to score (default: every type a section knows). */
+  types?: readonly string[];
+  /** Called after each document (for progress). */
+  onDocument?: (done: number, total: number) => void;
+}
+
+export interface EvalReport {
+  documents: number;
+  /** The types scored: those selected that the gold annotates (a type with no gold span in the file is left out). */
+  types: string[];
+  /** Selected types the gold file never annotates, left out so that their predictions do not count as errors. */
+  typesWithoutGold: string[];
+  /** Per-document problems met during the run (a failed annotation counts as no predictions). */
+  notes: string[];
+  /** Each section's figures by its name (`entities`, `dateValues`…); sections the gold had nothing for are absent. */
+  sections: Record<string, unknown>;
+}
+
+/** Check `--types` values against what the sections score. */
+export function parseTypes(value: string | readonly string[] | undefined): string[] {
+  const known = knownTypes();
+  if (value === undefined) return known;
+  const list = (typeof value === 'string' ? value.split(',') : [...value]).map((t) => t.trim()).filter(Boolean);
+  const bad = list.find((t) => !known.includes(t));
+  if (bad !== undefined || list.length === 0) {
+    throw new SitrepOptionError(`Expected \`--types\` to be a comma-separated list of ${known.join(', ')}, got \`${bad ?? String(value)}\``);
+  }
+  return [...new Set(list)];
+}
+
+/**
+ * Score sitrep, and the plain-compromise baseline, against gold documents. Each document is
+ * annotated once through the public API (raw text, its `doc_date` as the document date) and every
+ * section reads that one annotation.
+ */
+export function evaluateGold(docs: readonly GoldDoc[], options: EvalOptions = {}): { report: EvalReport; text: () => string } {
+  const selected = parseTypes(options.types);
+  const annotated = (t: string): boolean => {
+    const gold = ENTITY_EVAL_TYPES[t as EntityEvalType]?.gold;
+    return gold === undefined || docs.some((d) => d.entities.some((e) => e.coarse === gold));
+  };
+  const types = selected.filter(annotated);
+  const entityTypes = ENTITY_TYPE_NAMES.filter((t) => types.includes(t));
+  const active = SECTIONS.filter((s) => s.types.some((t) => types.includes(t))).map((kind) => ({ kind, section: kind.create() as EvalSection }));
+  const notes: string[] = [];
+  docs.forEach((gold, i) => {
+    let sitrep: AnnotatedDoc;
+    try {
+      sitrep = annotate(gold.text, { id: gold.id, date: gold.doc_date ?? null });
+    } catch (err) {
+      // A crash on one document is reported and the run goes on (it counts as predicting nothing).
+      notes.push(`${gold.id}: sitrep failed: ${(err as Error).message}`);
+      sitrep = { ...annotate('', { id: gold.id }), text: gold.text };
+    }
+    const docNotes: string[] = [];
+    const g = goldSpans(gold, entityTypes);
+    const entities = { gold: g.spans, demonyms: g.demonyms, sitrep: sitrepSpans(sitrep, entityTypes), baseline: baselineSpans(gold.text, gold.doc_date, entityTypes, docNotes) };
+    notes.push(...docNotes.map((n) => `${gold.id}: ${n}`));
+    for (const { section } of active) section.add({ gold, sitrep, types, entities });
+    options.onDocument?.(i + 1, docs.length);
+  });
+  const results = active.map(({ kind, section }) => ({ kind, section, result: section.result() }));
+  const report: EvalReport = { documents: docs.length, types, typesWithoutGold: selected.filter((t) => !annotated(t)), notes, sections: {} };
+  for (const r of results) if (r.result !== null) report.sections[r.kind.name] = r.result;
+  const text = () =>
+    results
+      .filter((r) => r.result !== null)
+      .map((r) => r.section.format(r.result).join('\n'))
+      .join('\n\n');
+  return { report, text };
+}
