@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import { startWorker } from '../queue/worker.js';
+import { cliInteger } from '../queue/options.js';
+import { SitrepOptionError } from '../errors.js';
+import type { CommandResult } from './types.js';
+
+export const usage = `sitrep worker --queue redis://HOST:PORT [--queue-name NAME] [--out DIR] [--concurrency N] [--lock-duration MS] [--stalled-interval MS] [--quiet]
+
+Take document jobs from a BullMQ queue on Redis (added by \`sitrep annotate --queue\`) and annotate
+them, writing DIR/<doc-id>.json and DIR/<doc-id>.html exactly as a local run does. Run as many
+workers as you like, on any machines, with DIR a folder they share. Each of the N jobs in flight
+runs in its own worker thread (default N=1).
+A job whose worker dies is taken over by another after --lock-duration ms (default 30000).
+SIGTERM or Ctrl-C: finish the jobs in flight, then exit; a second one stops at once (those jobs go
+back to the queue when their lock expires).`;
+
+export async function run(argv: string[]): Promise<CommandResult> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      queue: { type: 'string' },
+      'queue-name': { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      concurrency: { type: 'string' },
+      'lock-duration': { type: 'string' },
+      'stalled-interval': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
+  });
+  if (positionals.length) throw new SitrepOptionError(`Expected no paths (a worker takes its documents from the queue), got \`${positionals.join(' ')}\``);
+  if (!values.queue) throw new SitrepOptionError('Expected `--queue redis://HOST:PORT`, got nothing');
+  const quiet = values.quiet ?? false;
+  const running = await startWorker({
+    url: values.queue,
+    ...(values['queue-name'] !== undefined ? { name: values['queue-name'] } : {}),
+    outDir: values.out ?? 'output',
+    concurrency: cliInteger('concurrency', values.concurrency),
+    lockDuration: cliInteger('lock-duration', values['lock-duration']),
+    stalledInterval: cliInteger('stalled-interval', values['stalled-interval']),
+    log: (line) => {
+      if (!quiet || /: (failed|attempt failed|stopping|stopped|Redis)|lost its worker/.test(line)) process.stderr.write(`${line}\n`);
+    },
+  });
+  return new Promise<CommandResult>((resolve) => {
+    let signals = 0;
+    const onSignal = (signal: NodeJS.Signals): void => {
+      signals++;
+      if (signals === 1) {
+        process.stderr.write(`sitrep worker: ${signal}: stopping: finishing the jobs in flight (send it again to stop at once)\n`);
+        void running.stop(false).then(() => {
+          process.off('SIGTERM', onSignal);
+          process.off('SIGINT', onSignal);
+          process.stderr.write('sitrep worker: stopped\n');
+          resolve({ code: 0 });
+        });
+      } else {
+        process.stderr.write(`sitrep worker: ${signal} again: stopping at once; the jobs in flight go back to the queue when their lock expires\n`);
+        void running.stop(true).finally(() => resolve({ code: 1 }));
+      }
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
+}

@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { Worker, type Job } from 'bullmq';
+import { probeRedis, redisConnection } from './connection.js';
+import { resolveWorkerOptions, type WorkerOptions } from './options.js';
+import { parseFailure, type DocJobData, type DocJobResult } from './job-data.js';
+
+export interface RunningWorker {
+  readonly worker: Worker<DocJobData, DocJobResult>;
+  /**
+   * Stop taking jobs; with `force` false, finish the jobs in flight first (their outputs are
+   * written and they are marked done). With `force`, stop at once: the jobs in flight go back to
+   * the queue when their lock expires, as when a worker dies.
+   */
+  stop(force?: boolean): Promise<void>;
+}
+
+function where(job: Job<DocJobData> | undefined): string {
+  if (!job) return '(unknown job)';
+  return `${job.data.path}${job.data.line ? `:${job.data.line}` : ''}`;
+}
+
+/**
+ * A queue worker: takes document jobs from the queue and annotates each in a worker thread
+ * (`process-job.ts`), writing the same files as a local run into `outDir`.
+ */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const o = resolveWorkerOptions(options);
+  await probeRedis(o.target);
+  const outDir = resolve(o.outDir);
+  await mkdir(outDir, { recursive: true });
+  let lastError = '';
+  const connection = redisConnection(o.target, (err) => {
+    if (err.message !== lastError) o.log(`sitrep worker: Redis connection: ${err.message} (retrying)`);
+    lastError = err.message;
+  });
+  connection.on('ready', () => {
+    if (lastError) o.log('sitrep worker: Redis connection back');
+    lastError = '';
+  });
+  const worker = new Worker<DocJobData, DocJobResult>(o.target.name, new URL('./process-job.js', import.meta.url), {
+    connection,
+    concurrency: o.concurrency,
+    useWorkerThreads: true,
+    workerThreadsOptions: { workerData: { outDir } },
+    lockDuration: o.lockDuration,
+    stalledInterval: o.stalledInterval,
+    autorun: false,
+  });
+  worker.on('error', (err) => o.log(`sitrep worker: ${err.message}`));
+  worker.on('active', (job) => o.log(`sitrep worker: started ${where(job)} (job ${job.id})`));
+  worker.on('completed', (job, r) => o.log(`sitrep worker: annotated ${where(job)} → ${resolve(outDir, r.json)} (job ${job.id})`));
+  worker.on('failed', (job, err) => {
+    const f = parseFailure(err.message);
+    const attempts = job?.opts.attempts ?? 1;
+    const made = job?.attemptsMade ?? attempts;
+    const final = err.name === 'UnrecoverableError' || made >= attempts;
+    o.log(`sitrep worker: ${final ? 'failed' : 'attempt failed'} ${where(job)} (attempt ${made} of ${attempts}${final ? '' : ', will retry'}): [${f.ruleId}] ${f.reason}`);
+  });
+  worker.on('stalled', (jobId) => o.log(`sitrep worker: job ${jobId} lost its worker (lock expired); back in the queue`));
+  void worker.run().catch((err: Error) => o.log(`sitrep worker: stopped: ${err.message}`));
+  await worker.waitUntilReady();
+  o.log(`sitrep worker: ready on queue ${o.target.name} at ${o.target.display}, concurrency ${o.concurrency}, writing to ${outDir}`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    worker,
+    stop(force = false) {
+      if (force) {
+        stopping = worker.close(true).finally(() => connection.disconnect());
+        return stopping;
+      }
+      stopping ??= worker.close().finally(() => connection.quit().catch(() => connection.disconnect()).then(() => {}));
+      return stopping;
+    },
+  };
+}
