@@ -5,7 +5,8 @@ import { goldSpans, sitrepSpans } from './spans.js';
 import { SECTIONS, knownTypes } from './sections.js';
 import { ENTITY_EVAL_TYPES, ENTITY_TYPE_NAMES, type EntityEvalType } from './types.js';
 import type { GoldDoc } from './gold.js';
-import type { AnnotatedDoc } from '../doc.js';
+import type { AnnotatedDoc, Sentence } from '../doc.js';
+import type { SpansByType } from './spans.js';
 import type { EvalSection } from './section.js';
 
 export interface EvalOptions {
@@ -25,6 +26,34 @@ export interface EvalReport {
   notes: string[];
   /** Each section's figures by its name (`entities`, `dateValues`…); sections the gold had nothing for are absent. */
   sections: Record<string, unknown>;
+}
+
+/**
+ * The part of a document the gold annotates: up to the end of the sentence that holds the last gold
+ * span (entity, event trigger or argument). MEANTIME annotates only the first sentences of each
+ * article; predictions past its annotated part cannot be judged, so they are not counted (for
+ * sitrep and the baseline alike). Where the gold covers the whole text this changes little.
+ */
+export function annotatedExtent(gold: GoldDoc, sentences: readonly Sentence[]): number {
+  let last = 0;
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.end === 'number' && typeof o.start === 'number') last = Math.max(last, o.end);
+      for (const x of Object.values(o)) if (x && typeof x === 'object') visit(x);
+    }
+  };
+  visit(gold.entities);
+  visit(gold.events ?? []);
+  if (last === 0) return gold.text.length;
+  const s = sentences.find((x) => x.end >= last);
+  const nl = gold.text.indexOf('\n', last);
+  return Math.max(last, Math.min(s?.end ?? gold.text.length, nl === -1 ? gold.text.length : nl));
+}
+
+function within(spans: SpansByType, end: number): SpansByType {
+  return new Map([...spans].map(([t, l]) => [t, l.filter((s) => s.start < end)]));
 }
 
 /** Check `--types` values against what the sections score. */
@@ -65,9 +94,15 @@ export function evaluateGold(docs: readonly GoldDoc[], options: EvalOptions = {}
     }
     const docNotes: string[] = [];
     const g = goldSpans(gold, entityTypes);
-    const entities = { gold: g.spans, demonyms: g.demonyms, sitrep: sitrepSpans(sitrep, entityTypes), baseline: baselineSpans(gold.text, gold.doc_date, entityTypes, docNotes) };
+    const scope = annotatedExtent(gold, sitrep.sentences);
+    const entities = {
+      gold: g.spans,
+      demonyms: g.demonyms,
+      sitrep: within(sitrepSpans(sitrep, entityTypes), scope),
+      baseline: within(baselineSpans(gold.text, gold.doc_date, entityTypes, docNotes), scope),
+    };
     notes.push(...docNotes.map((n) => `${gold.id}: ${n}`));
-    for (const { section } of active) section.add({ gold, sitrep, types, entities });
+    for (const { section } of active) section.add({ gold, sitrep, types, entities, scope });
     options.onDocument?.(i + 1, docs.length);
   });
   const results = active.map(({ kind, section }) => ({ kind, section, result: section.result() }));

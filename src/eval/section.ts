@@ -9,6 +9,8 @@ export interface DocInput {
   sitrep: AnnotatedDoc;
   /** The selected types, as given to `--types`. */
   types: readonly string[];
+  /** End of the part of the text the gold annotates (see annotatedExtent): predictions after it are not judged. */
+  scope: number;
   /** Entity spans per eval type (only the selected entity types): gold, sitrep and the compromise baseline. */
   entities: { gold: SpansByType; sitrep: SpansByType; baseline: SpansByType; demonyms: number };
 }

@@ -4,7 +4,10 @@ import groupsData from './groups.json' with { type: 'json' };
 import placesData from './places.json' with { type: 'json' };
 import countryAliases from './country-aliases.json' with { type: 'json' };
 import commonWords from './common-words.json' with { type: 'json' };
-import { PhraseMatcher, type PhraseEntry } from '../recognize/phrase-matcher.js';
+import ucdpActors from './ucdp-actors.json' with { type: 'json' };
+import placesGazetteer from './places-gazetteer.json' with { type: 'json' };
+import { PhraseMatcher, phraseTokens, type PhraseEntry } from '../recognize/phrase-matcher.js';
+import { tokenKey } from '../recognize/tokens.js';
 import type { EntityIds, MentionType } from '../doc.js';
 
 /** What the lexicons know about one entity. */
@@ -46,6 +49,11 @@ function entryFor(alias: string, base: Omit<PhraseEntry, 'surface' | 'caseSensit
   return { ...base, caseSensitive: shortForm(alias), ambiguous: COMMON.has(alias.toLowerCase().replace(/[^\p{L}]/gu, '')) };
 }
 
+/** Key of a surface form for ownership checks: its matching tokens, joined. */
+function formKey(form: string): string {
+  return phraseTokens(form).map(tokenKey).join(' ');
+}
+
 let cached: Lexicon | undefined;
 
 /** The lexicon, built once per process from the data files. */
@@ -68,6 +76,8 @@ export function loadLexicon(): Lexicon {
     const names = new Set([c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length > 3 || a.includes('.')), ...(extra[c.cca2] ?? [])]);
     for (const n of names) matcher.add(n, entryFor(n, { source, type: 'country', key, value: c.cca2, confidence: 0.95, priority: 3 }));
     const dem = new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(extraDemonyms[c.cca2] ?? [])].filter((d): d is string => !!d));
+    // Plural of a demonym that names people ("Syrian" → "Syrians"; not "French", "Chinese").
+    for (const d of [...dem]) if (/(?:an|i)$/.test(d)) dem.add(`${d}s`);
     for (const d of dem) matcher.add(d, entryFor(d, { source: `lex:demonyms/${c.cca3}`, type: 'nationality', key, value: c.cca2, confidence: 0.9, priority: 1 }));
   }
 
@@ -90,6 +100,40 @@ export function loadLexicon(): Lexicon {
       partOf: g.partOf ? `group:${g.partOf}` : undefined, country: g.country ? `country:${g.country}` : undefined, source,
     });
     for (const a of new Set([g.name, ...g.aliases])) matcher.add(a, entryFor(a, { source, type: 'group', key, value: g.id, confidence: 0.95, priority: 4 }));
+  }
+
+  // Places from the built gazetteer (GeoNames cities, ISO 3166-2 provinces), below the curated table.
+  hash.update(JSON.stringify(placesGazetteer.build));
+  hash.update(String(placesGazetteer.entries.length));
+  for (const [id, name, country, kind, forms] of placesGazetteer.entries as [string, string, string, string, string[]][]) {
+    const key = `place:${id}`;
+    const source = `lex:gazetteer/${id}`;
+    entities.set(key, { key, type: 'place', name, ids: id.startsWith('geonames-') ? { geonames: id.slice(9) } : { iso31662: id.slice(4) }, country: `country:${country}`, kind, source });
+    for (const a of new Set([name, ...forms])) matcher.add(a, entryFor(a, { source, type: 'place', key, value: id, confidence: 0.8, priority: 2 }));
+  }
+
+  // Conflict actors from the UCDP actor list. A UCDP actor whose name is a curated group's form
+  // lends that group its UCDP id; forms that a curated entry or an earlier actor owns stay theirs.
+  hash.update(JSON.stringify(ucdpActors.entries));
+  const owned = new Map<string, string>();
+  for (const g of groupsData.entries as { id: string; name: string; aliases: string[] }[]) for (const a of [g.name, ...g.aliases]) owned.set(formKey(a), `group:${g.id}`);
+  for (const a of ucdpActors.entries as { id: string; name: string; kind: string; aliases: string[] }[]) {
+    const ucdp = a.id.replace(/^ucdp-/, '');
+    const curated = owned.get(formKey(a.name));
+    if (curated?.startsWith('group:') && !owned.has(`ucdp:${ucdp}`)) {
+      const e = entities.get(curated);
+      if (e && !e.ids.ucdp) e.ids.ucdp = ucdp;
+      continue;
+    }
+    const key = `group:ucdp-${ucdp}`;
+    const source = `lex:ucdp/${ucdp}`;
+    entities.set(key, { key, type: 'group', name: a.name, ids: { ucdp }, kind: a.kind, source });
+    for (const f of new Set([a.name, ...a.aliases])) {
+      const k = formKey(f);
+      if (owned.has(k)) continue;
+      owned.set(k, key);
+      matcher.add(f, entryFor(f, { source, type: 'group', key, value: `ucdp-${ucdp}`, confidence: 0.85, priority: 4 }));
+    }
   }
 
   cached = { matcher, entities, hash: hash.digest('hex').slice(0, 16) };
