@@ -1,0 +1,164 @@
+import { join } from 'node:path';
+import { listOutputFiles, parseOutputFile, readOutputFile, type OutputFile } from './read-output.js';
+import { parseTarget, type ExportTarget } from './target.js';
+import { docRows, type TableName } from './rows.js';
+import { SqliteStore } from './sqlite-store.js';
+import { PostgresStore } from './postgres-store.js';
+import { JsonlSink } from './jsonl.js';
+import { BratSink } from './brat.js';
+import { W3cSink } from './w3c.js';
+import { LabelStudioSink } from './labelstudio.js';
+import type { DocStore } from './store.js';
+import type { FileSink } from './file-sink.js';
+import { SitrepInputError, SitrepOptionError } from '../errors.js';
+
+export interface ExportOptions {
+  /** The output folder of `sitrep annotate` (default `output`). */
+  from?: string;
+  /** Target (see parseTarget); default `sqlite:<from>/sitrep.db`. */
+  to?: string;
+  /** Remove from the target the documents no longer in `from`. */
+  prune?: boolean;
+  /** Called after each document file. */
+  onDocument?: (id: string, status: DocStatus) => void;
+}
+
+/**
+ * What happened to one document: `inserted`/`replaced`/`unchanged` in a database (unchanged: its
+ * file's hash equals the loaded one, nothing was written); `written`/`unchanged` for file targets.
+ */
+export type DocStatus = 'inserted' | 'replaced' | 'unchanged' | 'written' | 'failed';
+
+export interface ExportReport {
+  target: string;
+  /** Document files read from `from`. */
+  documents: number;
+  inserted: number;
+  replaced: number;
+  written: number;
+  unchanged: number;
+  pruned: number;
+  failed: { file: string; message: string }[];
+  /** A target written as a whole (jsonl, labelstudio) was left as it was because some input failed. */
+  keptPrevious?: boolean;
+  /** Rows per table after the load (databases only). */
+  counts?: Record<TableName, number>;
+}
+
+/** SQLite and PostgreSQL errors caused by one document's rows (constraints, bad data), not by the database. */
+function isRowError(err: unknown): boolean {
+  const code = String((err as { code?: unknown }).code ?? '');
+  return code.startsWith('SQLITE_CONSTRAINT') || code.startsWith('SQLITE_MISMATCH') || /^2[23][0-9A-Z]{3}$/.test(code);
+}
+
+function checkOptions(o: ExportOptions): void {
+  for (const k of ['from', 'to'] as const) {
+    if (o[k] !== undefined && (typeof o[k] !== 'string' || o[k] === '')) throw new SitrepOptionError(`Expected \`${k}\` to be a non-empty string, got \`${String(o[k])}\``);
+  }
+}
+
+/**
+ * Export an output folder. Documents are read one at a time (memory does not grow with the
+ * corpus). A bad file is reported with its name and the export goes on with the others.
+ */
+export async function exportOutput(o: ExportOptions = {}): Promise<ExportReport> {
+  checkOptions(o);
+  const from = o.from ?? 'output';
+  const target = parseTarget(o.to ?? `sqlite:${join(from, 'sitrep.db')}`);
+  const names = await listOutputFiles(from);
+  const report: ExportReport = { target: '', documents: names.length, inserted: 0, replaced: 0, written: 0, unchanged: 0, pruned: 0, failed: [] };
+  const keep = new Set<string>();
+  const note = (id: string, status: DocStatus): void => {
+    if (status !== 'failed') report[status]++;
+    o.onDocument?.(id, status);
+  };
+  const fail = (id: string, file: string, err: unknown): void => {
+    if (!(err instanceof SitrepInputError)) throw err;
+    report.failed.push({ file, message: err.message });
+    note(id, 'failed');
+  };
+  // Read each file; a file that cannot be read still counts as present (its id is kept on --prune).
+  async function* files(): AsyncGenerator<OutputFile> {
+    for (const name of names) {
+      const id = name.slice(0, -'.json'.length);
+      keep.add(id);
+      try {
+        yield await readOutputFile(from, name);
+      } catch (err) {
+        fail(id, join(from, name), err);
+      }
+    }
+  }
+
+  if (target.kind === 'sqlite' || target.kind === 'postgres') {
+    const store: DocStore = target.kind === 'sqlite' ? SqliteStore.open(target.path) : await PostgresStore.open(target.url);
+    report.target = store.description;
+    try {
+      for await (const f of files()) {
+        const prev = await store.state(f.id);
+        if (prev?.contentHash === f.hash) {
+          note(f.id, 'unchanged');
+          continue;
+        }
+        try {
+          const doc = parseOutputFile(f);
+          try {
+            await store.replace(docRows(doc), f.hash, (prev?.rowVersion ?? 0) + 1);
+          } catch (err) {
+            if (!isRowError(err)) throw err;
+            throw new SitrepInputError(`rows rejected by the database: ${(err as Error).message}`, f.file, 'export:rows');
+          }
+          note(f.id, prev ? 'replaced' : 'inserted');
+        } catch (err) {
+          fail(f.id, f.file, err);
+        }
+      }
+      if (o.prune) {
+        for (const id of await store.docIds()) {
+          if (keep.has(id)) continue;
+          await store.remove(id);
+          report.pruned++;
+        }
+      }
+      report.counts = await store.counts();
+    } finally {
+      await store.close();
+    }
+    return report;
+  }
+
+  const sink = fileSink(target);
+  report.target = sink.description;
+  try {
+    for await (const f of files()) {
+      try {
+        note(f.id, await sink.add(parseOutputFile(f)));
+      } catch (err) {
+        fail(f.id, f.file, err);
+      }
+    }
+  } catch (err) {
+    await sink.finish({ ok: false, keep, prune: false }).catch(() => {});
+    throw err;
+  }
+  const ok = report.failed.length === 0;
+  report.pruned = (await sink.finish({ ok, keep, prune: o.prune === true })).pruned;
+  if (!ok && sink.whole) {
+    report.written = 0;
+    report.keptPrevious = true;
+  }
+  return report;
+}
+
+function fileSink(t: Exclude<ExportTarget, { kind: 'sqlite' | 'postgres' }>): FileSink {
+  switch (t.kind) {
+    case 'jsonl':
+      return new JsonlSink(t.path);
+    case 'brat':
+      return new BratSink(t.path);
+    case 'w3c':
+      return new W3cSink(t.path);
+    case 'labelstudio':
+      return new LabelStudioSink(t.path);
+  }
+}
