@@ -56,7 +56,18 @@ export interface Mention extends Span {
   source: string;
   confidence: number;
   status?: MentionStatus;
-  review?: { by?: string; at?: string; note?: string };
+  review?: MentionReview;
+}
+
+/** Who reviewed a mention, when, and by which decision (see src/review). */
+export interface MentionReview {
+  by?: string;
+  at?: string;
+  note?: string;
+  /** Id of the review decision that set the status. */
+  decision?: string;
+  /** For an `edited` mention: its type and span before the edit. */
+  was?: { type: MentionType; start: number; end: number; text: string };
 }
 
 /** A recognizer's proposal. Refiners decide which candidates become mentions. */

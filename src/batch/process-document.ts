@@ -4,6 +4,7 @@ import { writeDocJson } from '../write/json.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { renderDocPage } from '../write/html-page.js';
 import { summarize, type DocSummary } from '../write/html-index.js';
+import { applyReviews, reviewStoreFor } from '../review/index.js';
 import type { IngestedDoc } from '../ingest/types.js';
 
 export interface ProcessOptions {
@@ -12,6 +13,8 @@ export interface ProcessOptions {
   fallbackDate?: string | null;
   /** Write the HTML page too. Default true. */
   html?: boolean;
+  /** Folder of review decisions re-applied to the document (src/review). Default: `$SITREP_REVIEWS`, else `reviews`. */
+  reviewsDir?: string | null;
 }
 
 export interface ProcessResult {
@@ -31,6 +34,8 @@ export interface ProcessResult {
  */
 export async function processDocument(doc: IngestedDoc, id: string, o: ProcessOptions): Promise<ProcessResult> {
   const annotated = annotateIngested(doc, { id, fallbackDate: o.fallbackDate ?? null });
+  // Reviewers' decisions (src/review) are re-applied on every run, after annotation and before writing.
+  applyReviews(annotated, await reviewStoreFor(o.reviewsDir));
   const json = await writeDocJson(o.outDir, annotated);
   let html: string | undefined;
   if (o.html !== false) {
