@@ -6,8 +6,11 @@ import { lexiconMentions } from './recognize/lexicon-mentions.js';
 import { dateMentions } from './recognize/dates.js';
 import { compromiseGroups, compromisePeople, compromisePlaces } from './recognize/compromise-entities.js';
 import { eventTriggers } from './recognize/event-triggers.js';
+import { nominalMentions } from './recognize/nominal-mentions.js';
 import { trimSpans } from './refine/trim.js';
 import { resolveOverlaps } from './refine/overlaps.js';
+import { facilityNames } from './refine/facility-names.js';
+import { peopleOverGazetteer } from './refine/people-over-gazetteer.js';
 import { makeMentions } from './link/mentions.js';
 import { linkEntities } from './link/entities.js';
 import { eventFrames } from './events/frames.js';
@@ -26,9 +29,15 @@ export const COMPONENTS: readonly Component[] = [
   compromiseGroups,
   compromisePeople,
   compromisePlaces,
+  // Common-noun mentions ("the government", "the city"): low priority, so any name overlapping them wins.
+  nominalMentions,
   eventTriggers,
   // Refiners: trim before overlaps, so that trimmed spans compete.
   trimSpans,
+  // Before overlaps: these drop place candidates that are parts of other names, which the overlap
+  // refiner would otherwise keep for being table entries.
+  facilityNames,
+  peopleOverGazetteer,
   resolveOverlaps,
   // Linkers: mentions first (ids, sentences), then entities that group them.
   makeMentions,

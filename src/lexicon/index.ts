@@ -6,6 +6,7 @@ import countryAliases from './country-aliases.json' with { type: 'json' };
 import commonWords from './common-words.json' with { type: 'json' };
 import ucdpActors from './ucdp-actors.json' with { type: 'json' };
 import placesGazetteer from './places-gazetteer.json' with { type: 'json' };
+import nominalMentions from './nominal-mentions.json' with { type: 'json' };
 import { PhraseMatcher, phraseTokens, type PhraseEntry } from '../recognize/phrase-matcher.js';
 import { tokenKey } from '../recognize/tokens.js';
 import type { EntityIds, MentionType } from '../doc.js';
@@ -24,6 +25,8 @@ export interface LexiconEntity {
 
 export interface Lexicon {
   matcher: PhraseMatcher;
+  /** Common nouns that refer to an organisation or place without naming it ("the government", "the city"). */
+  nominals: PhraseMatcher;
   entities: Map<string, LexiconEntity>;
   /** sha256 of every data file the lexicon was built from, so outputs record what made them. */
   hash: string;
@@ -83,11 +86,13 @@ export function loadLexicon(): Lexicon {
 
   // Places: the shipped gazetteer of cities, provinces and regions.
   hash.update(JSON.stringify(placesData));
-  for (const p of placesData.entries as { id: string; name: string; kind: string; country?: string; aliases: string[] }[]) {
+  for (const p of placesData.entries as { id: string; name: string; kind: string; country?: string; aliases: string[]; demonyms?: string[] }[]) {
     const key = `place:${p.id}`;
     const source = `lex:places/${p.id}`;
     entities.set(key, { key, type: 'place', name: p.name, ids: {}, country: p.country ? `country:${p.country}` : undefined, kind: p.kind, source });
     for (const a of new Set([p.name, ...p.aliases])) matcher.add(a, entryFor(a, { source, type: 'place', key, value: p.id, confidence: 0.9, priority: 2 }));
+    // A region's people ("Chechen", "Kurdish") are a nationality linked to the region, like a country's.
+    for (const d of p.demonyms ?? []) matcher.add(d, entryFor(d, { source: `lex:demonyms/${p.id}`, type: 'nationality', key, value: p.id, confidence: 0.85, priority: 1 }));
   }
 
   // Groups: the curated table of armed groups, state bodies and international organisations.
@@ -136,6 +141,12 @@ export function loadLexicon(): Lexicon {
     }
   }
 
-  cached = { matcher, entities, hash: hash.digest('hex').slice(0, 16) };
+  const nominals = new PhraseMatcher();
+  hash.update(JSON.stringify(nominalMentions));
+  for (const n of nominalMentions.entries as { id: string; type: MentionType; forms: string[] }[]) {
+    for (const f of n.forms) nominals.add(f, { source: `rule:nominal/${n.id}`, type: n.type, key: '', confidence: 0.45, priority: 1, caseSensitive: false, ambiguous: false, anyCase: true });
+  }
+
+  cached = { matcher, nominals, entities, hash: hash.digest('hex').slice(0, 16) };
   return cached;
 }

@@ -20,6 +20,8 @@ export const linkEntities: Component = {
     const people: { key: string; last: string }[] = [];
     for (const m of ctx.mentions) {
       if (!ENTITY_TYPES.has(m.type)) continue;
+      // A common-noun mention ("the government") names no entity by itself: coreference would tell which.
+      if (m.source.startsWith('rule:nominal/')) continue;
       let key = m.entity;
       if (!key && m.type === 'person') {
         const words = m.text.split(/\s+/);

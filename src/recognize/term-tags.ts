@@ -1,0 +1,65 @@
+import type { PipelineContext } from '../context.js';
+
+/** A compromise term with its place in the text and its tags. */
+export interface TaggedTerm {
+  start: number;
+  end: number;
+  text: string;
+  tags: ReadonlySet<string>;
+}
+
+interface TermJson {
+  text: string;
+  tags?: string[];
+  offset: { start: number };
+}
+
+const cache = new WeakMap<PipelineContext, { terms: TaggedTerm[]; byStart: Map<number, number> }>();
+
+/**
+ * The document's compromise terms in text order, with tags, computed once per document from the
+ * shared parse. `termAt(ctx, offset)` finds the term that starts at an offset.
+ */
+export function taggedTerms(ctx: PipelineContext): { terms: TaggedTerm[]; byStart: Map<number, number> } {
+  let c = cache.get(ctx);
+  if (!c) {
+    const terms: TaggedTerm[] = [];
+    for (const s of ctx.nlp.json({ offset: true, terms: { offset: true } }) as { terms: TermJson[] }[]) {
+      for (const t of s.terms) if (t.text) terms.push({ start: t.offset.start, end: t.offset.start + t.text.length, text: t.text, tags: new Set(t.tags ?? []) });
+    }
+    const byStart = new Map(terms.map((t, i) => [t.start, i]));
+    c = { terms, byStart };
+    cache.set(ctx, c);
+  }
+  return c;
+}
+
+/** The term that follows the one ending at `end` in the same sentence, if only spaces separate them. */
+export function nextTerm(ctx: PipelineContext, end: number): TaggedTerm | undefined {
+  const { terms } = taggedTerms(ctx);
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid].start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  const t = terms[lo];
+  if (!t || !/^[ \t]*$/.test(ctx.text.slice(end, t.start))) return undefined;
+  return t;
+}
+
+/** The term that precedes `start` in the same sentence, if only spaces separate them. */
+export function previousTerm(ctx: PipelineContext, start: number): TaggedTerm | undefined {
+  const { terms } = taggedTerms(ctx);
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const t = terms[lo - 1];
+  if (!t || !/^[ \t]*$/.test(ctx.text.slice(t.end, start))) return undefined;
+  return t;
+}
