@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { planJobs, type PlanItem } from '../../src/queue/plan.js';
+import { ingestJob } from '../../src/queue/run-job.js';
+import { resolveEnqueueOptions } from '../../src/queue/options.js';
+import { ingestDocument, ingestJsonl } from '../../src/ingest/index.js';
+import type { DocJobData } from '../../src/queue/job-data.js';
+
+// What a producer puts in the jobs, and what a worker makes of it (no Redis needed for this).
+let dir: string;
+let items: PlanItem[];
+let byPath: PlanItem[];
+
+const jobs = (xs: PlanItem[]): DocJobData[] => xs.flatMap((x) => ('job' in x ? [x.job.data] : []));
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sitrep-plan-'));
+  await mkdir(join(dir, 'in', 'sub'), { recursive: true });
+  await writeFile(join(dir, 'in', 'report.txt'), 'Al-Shabaab fighters attacked a base near Mogadishu on 3 March 2024.\n');
+  await writeFile(join(dir, 'in', 'report.md'), '---\ntitle: Sahel\ndate: 2024-05-05\n---\nJNIM fighters attacked Djibo.\n');
+  await writeFile(join(dir, 'in', 'sub', 'page.html'), '<html><body><article><p>Houthi forces fired missiles in the Red Sea.</p></article></body></html>');
+  await writeFile(join(dir, 'in', 'notes.pdf'), '%PDF-1.4');
+  await writeFile(join(dir, 'in', 'empty.txt'), '');
+  await writeFile(
+    join(dir, 'docs.jsonl'),
+    ['{"id": "a-1", "text": "ISWAP raided Monguno.", "date": "2024-05-05"}', '', '{"id": "a-2", "text": "JNIM attacked Djibo."}', 'not json', '{"id": "a-1", "text": "again"}'].join('\n'),
+  );
+  const o = { url: 'redis://127.0.0.1:1', inputs: [join(dir, 'in'), join(dir, 'missing')], jsonl: [join(dir, 'docs.jsonl')], date: '2024-06-01' };
+  items = [];
+  for await (const i of planJobs(resolveEnqueueOptions(o))) items.push(i);
+  byPath = [];
+  for await (const i of planJobs(resolveEnqueueOptions({ ...o, byPath: true }))) byPath.push(i);
+});
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('planJobs: one job per document, as a local run would annotate them', () => {
+  it('gives the ids, keys and paths a local run gives (a.txt and a.md keep their extension apart)', () => {
+    expect(jobs(items).map((d) => [d.id, d.key, d.path.slice(dir.length + 1), d.format, d.line ?? null])).toEqual([
+      ['report-md', 'report.md', 'in/report.md', 'md', null],
+      ['report-txt', 'report.txt', 'in/report.txt', 'txt', null],
+      ['sub--page', 'sub/page.html', 'in/sub/page.html', 'html', null],
+      ['a-1', 'a-1', 'docs.jsonl', 'jsonl', 1],
+      ['a-2', 'a-2', 'docs.jsonl', 'jsonl', 3],
+    ]);
+    expect(jobs(items).every((d) => d.fallbackDate === '2024-06-01' && d.html && d.text !== undefined && d.file === undefined)).toBe(true);
+  });
+
+  it('refuses what a local run refuses, with the same rules and places', () => {
+    const failures = items.flatMap((x) => ('failure' in x ? [x.failure] : [])).map((f) => [f.path.slice(dir.length + 1), f.line ?? null, f.ruleId]);
+    expect(failures).toEqual([
+      ['missing', null, 'input:missing'],
+      ['in/empty.txt', null, 'ingest:empty'],
+      ['docs.jsonl', 4, 'ingest:jsonl-syntax'],
+      ['docs.jsonl', 5, 'input:duplicate-id'],
+    ]);
+    expect(items.flatMap((x) => ('skipped' in x ? [x.skipped.path.slice(dir.length + 1)] : []))).toEqual(['in/notes.pdf']);
+  });
+
+  it('puts the path and hash instead of the text with byPath, under the same job ids', () => {
+    expect(jobs(byPath).every((d) => d.text === undefined && d.file?.startsWith('/'))).toBe(true);
+    expect(byPath.flatMap((x) => ('job' in x ? [x.job.jobId] : []))).toEqual(items.flatMap((x) => ('job' in x ? [x.job.jobId] : [])));
+  });
+});
+
+describe('ingestJob: what a worker annotates is what was enqueued, or nothing', () => {
+  it('rebuilds the ingested document a local run would annotate, for files and JSONL lines, from text or from the path', async () => {
+    const [md, , , a1, a2] = jobs(items);
+    const source = await readFile(md.path, 'utf8');
+    expect(await ingestJob(md)).toEqual(ingestDocument(source, md.path, md.key, 'md'));
+    const lines = [...ingestJsonl(await readFile(join(dir, 'docs.jsonl'), 'utf8'), join(dir, 'docs.jsonl'))];
+    expect(await ingestJob(a1)).toEqual(lines[0]);
+    expect(await ingestJob(a2)).toEqual(lines[1]);
+    expect((await ingestJob(a2)).line).toBe(3);
+    const [mdByPath, , , , a2ByPath] = jobs(byPath);
+    expect(await ingestJob(mdByPath)).toEqual(await ingestJob(md));
+    expect(await ingestJob(a2ByPath)).toEqual(lines[1]);
+  });
+
+  it('refuses a text that is not the one hashed', async () => {
+    const [, txt] = jobs(items);
+    await expect(ingestJob({ ...txt, text: `${txt.text} (edited)` })).rejects.toThrow(/^\[queue:changed\] the source changed since it was enqueued/);
+  });
+
+  it('refuses a file changed since it was enqueued, and the error is unrecoverable (no retries)', async () => {
+    const [, txt] = jobs(byPath);
+    await writeFile(txt.file!, 'Someone rewrote this report.\n');
+    const err = await ingestJob(txt).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).name).toBe('UnrecoverableError');
+    expect((err as Error).message).toMatch(/^\[queue:changed\] .*sha256 [0-9a-f]{12}…, enqueued [0-9a-f]{12}…/);
+  });
+});
