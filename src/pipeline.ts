@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256, docIdFor } from './doc-id.js';
 import { PipelineContext, type Component } from './context.js';
 import { loadLexicon } from './lexicon/index.js';
 import { segmentSentences } from './segment/sentences.js';
@@ -11,6 +11,7 @@ import { trimSpans } from './refine/trim.js';
 import { resolveOverlaps } from './refine/overlaps.js';
 import { facilityNames } from './refine/facility-names.js';
 import { peopleOverGazetteer } from './refine/people-over-gazetteer.js';
+import { stateActors } from './refine/state-actors.js';
 import { makeMentions } from './link/mentions.js';
 import { linkEntities } from './link/entities.js';
 import { eventFrames } from './events/frames.js';
@@ -39,6 +40,8 @@ export const COMPONENTS: readonly Component[] = [
   facilityNames,
   peopleOverGazetteer,
   resolveOverlaps,
+  // After overlaps: a country that kept its span may stand for its state acting ("The UK stands by").
+  stateActors,
   // Linkers: mentions first (ids, sentences), then entities that group them.
   makeMentions,
   linkEntities,
@@ -46,20 +49,8 @@ export const COMPONENTS: readonly Component[] = [
   eventFrames,
 ];
 
-export function sha256(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
-}
-
-/** A filesystem-safe, stable document id from a key (a relative path or a record id). */
-export function docIdFor(key: string): string {
-  const base = key.replace(/\.[a-z0-9]{1,9}$/i, '');
-  let slug = base.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\\/]+/g, '--').replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
-  if (slug.length === 0 || slug.length > 80 || slug !== base.toLowerCase().replace(/[\\/]+/g, '--')) {
-    const h = sha256(key).slice(0, 8);
-    slug = `${(slug || 'doc').slice(0, 70)}-${h}`;
-  }
-  return slug;
-}
+// Ids and hashes live in their own small module (the batch's main thread plans work without loading the pipeline).
+export { sha256, docIdFor } from './doc-id.js';
 
 export interface AnnotateOptions {
   /** Document id; default: derived from the ingested key. */
