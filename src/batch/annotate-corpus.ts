@@ -1,149 +1,263 @@
 import PQueue from 'p-queue';
-import { extname } from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { discoverSources, type SourceFile } from './discover.js';
-import { resolveOptions, type AnnotateCorpusOptions } from './options.js';
-import { ingestDocument, ingestJsonl, readSource } from '../ingest/index.js';
-import { docIdFor } from '../pipeline.js';
-import { readDocJson, docJsonPath } from '../write/json.js';
-import { processDocument } from './process-document.js';
+import { resolveOptions, type AnnotateCorpusOptions, type ResolvedOptions } from './options.js';
+import { ingestJsonl } from '../ingest/jsonl.js';
+import { readSource } from '../ingest/read-source.js';
+import { docIdFor, sha256 } from '../doc-id.js';
 import { writeFileAtomic } from '../write/atomic.js';
-import { renderDocPage } from '../write/html-page.js';
-import { renderIndex, summarize, type DocSummary } from '../write/html-index.js';
-import { SitrepInputError } from '../errors.js';
+import { renderIndex } from '../write/html-index.js';
 import { PIPELINE_VERSION } from '../version.js';
-import type { IngestedDoc } from '../ingest/types.js';
-import { join } from 'node:path';
+import { reviewStoreFor, reviewsHash } from '../review/store.js';
+import { Manifest } from './manifest.js';
+import { configKey } from './config-key.js';
+import { createRunner, type DocRunner } from './runner.js';
+import { removeStaleTemps } from './stale-temp.js';
+import { failureOf, whereOf, type RunFailure } from './failure.js';
+import { lineProgress } from './progress.js';
+import { UNCHANGED, type RunReport } from './run-report.js';
+import type { DocOutcome, DocTask, TaskSettings } from './doc-task.js';
+import type { ProgressEvent, ProgressKind, Tally } from './progress-events.js';
 
-export interface RunFailure {
-  path: string;
-  line?: number;
-  ruleId: string;
-  reason: string;
+export type { RunReport, RunFailure } from './run-report.js';
+export { renderOutputs } from './render-outputs.js';
+
+/** An open batch: the output folder's manifest and the worker threads, kept across passes (`--watch`). */
+export interface Batch {
+  readonly options: Readonly<ResolvedOptions>;
+  /** One incremental pass over the inputs: annotate what is new or changed, skip the rest. */
+  run(): Promise<RunReport>;
+  /** Stop the worker threads and close the manifest. */
+  close(): Promise<void>;
 }
 
-export interface RunReport {
-  pipelineVersion: string;
-  startedAt: string;
-  finishedAt: string;
-  outDir: string;
-  processed: { id: string; path: string; line?: number; json: string; html?: string; mentions: number; events: number }[];
-  skipped: { path: string; reason: string }[];
-  failed: RunFailure[];
-  totals: { processed: number; skipped: number; failed: number; words: number };
-}
-
-function failureOf(err: unknown, path: string): RunFailure {
-  if (err instanceof SitrepInputError) return { path: err.file, ...(err.place ? { line: err.place.line } : {}), ruleId: err.ruleId, reason: err.message.replace(`${err.file}: `, '') };
-  const e = err as Error;
-  return { path, ruleId: 'pipeline:crash', reason: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}` };
+/** Open a batch over the inputs of `options` (validated here, at the door). */
+export async function openBatch(options: AnnotateCorpusOptions = {}): Promise<Batch> {
+  const o = resolveOptions(options);
+  await mkdir(o.outDir, { recursive: true });
+  await removeStaleTemps(o.outDir);
+  const key = configKey({ fallbackDate: o.date, html: o.html });
+  const manifest = Manifest.open(o.outDir, key);
+  let runner: DocRunner;
+  try {
+    runner = createRunner(o.workers);
+  } catch (err) {
+    manifest.close();
+    throw err;
+  }
+  const lines = lineProgress(o.log);
+  const settings: TaskSettings = { outDir: o.outDir, fallbackDate: o.date, html: o.html, reviewsDir: o.reviewsDir, timing: o.timing };
+  return {
+    options: o,
+    run: () => runPass(o, manifest, runner, settings, (e) => (lines.onProgress(e), o.onProgress(e))),
+    async close() {
+      await runner.close();
+      manifest.close();
+    },
+  };
 }
 
 /**
- * Annotate a corpus: every document is read, ingested, annotated and written (JSON, then HTML)
- * through a bounded queue. A bad document is reported with its file and reason and the others go
- * on. Writes `run.json` and `index.html` at the end.
+ * Annotate a corpus: every document new or changed since the last run into the output folder is
+ * read, ingested, annotated and written (JSON, then HTML) by worker threads fed through a bounded
+ * queue; documents whose outputs are up to date are skipped. A bad document is reported with its
+ * file and reason and the others go on. Writes `index.html` and `run.json` at the end.
  */
 export async function annotateCorpus(options: AnnotateCorpusOptions = {}): Promise<RunReport> {
-  const o = resolveOptions(options);
-  const startedAt = new Date().toISOString();
-  const report: RunReport = { pipelineVersion: PIPELINE_VERSION, startedAt, finishedAt: '', outDir: o.outDir, processed: [], skipped: [], failed: [], totals: { processed: 0, skipped: 0, failed: 0, words: 0 } };
-  const found = await discoverSources([...o.inputs, ...o.jsonl]);
-  for (const m of found.missing) report.failed.push({ path: m, ruleId: 'input:missing', reason: 'no such file or folder' });
-  for (const i of found.ignored) report.skipped.push(i);
+  const batch = await openBatch(options);
+  try {
+    return await batch.run();
+  } finally {
+    await batch.close();
+  }
+}
 
-  const summaries: DocSummary[] = [];
-  const seen = new Map<string, string>();
-  const fail = (f: RunFailure): void => {
-    report.failed.push(f);
-    o.log(`sitrep: failed ${f.path}${f.line ? `:${f.line}` : ''}: ${f.reason}`);
+async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner, settings: TaskSettings, emit: (e: ProgressEvent) => void): Promise<RunReport> {
+  const runId = Manifest.newRunId();
+  const t0 = performance.now();
+  const startedAt = new Date().toISOString();
+  const report: RunReport = {
+    pipelineVersion: PIPELINE_VERSION,
+    configKey: manifest.configKey,
+    startedAt,
+    finishedAt: '',
+    durationMs: 0,
+    outDir: o.outDir,
+    workers: o.workers,
+    processed: [],
+    skipped: [],
+    failed: [],
+    totals: { processed: 0, skipped: 0, unchanged: 0, failed: 0, words: 0 },
+  };
+  const tally: Tally = { files: 0, bytesTotal: 0, bytesDone: 0, bytesAnnotated: 0, processed: 0, skipped: 0, failed: 0, words: 0, elapsedMs: 0 };
+  const timings: Record<string, number> | undefined = o.timing ? {} : undefined;
+  const time = (stage: string, ms: number): void => {
+    if (timings) timings[stage] = (timings[stage] ?? 0) + ms;
+  };
+  const event = (kind: ProgressKind, extra: Partial<ProgressEvent> = {}): void => {
+    tally.elapsedMs = performance.now() - t0;
+    emit({ kind, tally, ...extra });
   };
 
-  // Ids: a file's id comes from its path without extension; two files that would share one
-  // (a.txt and a.md) keep their extension in it.
+  // Reviews are part of a document's key: a new decision about it makes it stale.
+  const reviews = await reviewStoreFor(o.reviewsDir);
+  let t = performance.now();
+  const found = await discoverSources([...o.inputs, ...o.jsonl], [o.outDir]);
+  time('batch/discover', performance.now() - t);
+  tally.files = found.files.length;
+  for (const f of found.files) tally.bytesTotal += f.size;
+  event('start');
+
+  const fail = (f: RunFailure, bytes = 0): void => {
+    report.failed.push(f);
+    tally.failed++;
+    tally.bytesDone += bytes;
+    event('failed', { where: whereOf(f), reason: f.reason });
+  };
+  for (const m of found.missing) fail({ path: m, ruleId: 'input:missing', reason: 'no such file or folder' });
+  for (const i of found.ignored) report.skipped.push(i);
+
+  const skipUnchanged = (id: string, path: string, line: number | undefined, bytes: number): void => {
+    report.skipped.push({ path, ...(line ? { line } : {}), id, reason: UNCHANGED });
+    report.totals.unchanged++;
+    tally.skipped++;
+    tally.bytesDone += bytes;
+    event('skipped', { where: whereOf({ path, line }) });
+  };
+
+  // One document per id: the first source to claim an id keeps it, so that neither overwrites the other.
+  const claimed = new Map<string, string>();
+  const claim = (id: string, path: string, line: number | undefined, bytes: number): boolean => {
+    const where = whereOf({ path, line });
+    const prior = claimed.get(id);
+    if (prior === undefined) {
+      claimed.set(id, where);
+      return true;
+    }
+    fail({ path, ...(line ? { line } : {}), ruleId: 'input:duplicate-id', reason: `document id "${id}" is also the id of ${prior}; not written, so that neither overwrites the other` }, bytes);
+    return false;
+  };
+
+  const settle = (outcome: DocOutcome, d: { id: string; path: string; line?: number; contentHash: string; reviewsHash: string; bytes: number; stat?: { size: number; mtimeMs: number } }): void => {
+    if (outcome.timings) for (const [k, v] of Object.entries(outcome.timings)) time(k, v);
+    if (!outcome.ok) {
+      fail(outcome.failure, d.bytes);
+      return;
+    }
+    const r = outcome.result;
+    const t1 = performance.now();
+    manifest.record({ id: d.id, path: d.path, ...(d.line ? { line: d.line } : {}), contentHash: d.contentHash, reviewsHash: d.reviewsHash, json: r.json, ...(r.html ? { html: r.html } : {}), words: r.words, mentions: r.mentions, events: r.events, summary: r.summary, ...(d.stat ? { source: d.stat } : {}) }, runId);
+    time('batch/manifest', performance.now() - t1);
+    report.processed.push({ id: d.id, path: d.path, ...(d.line ? { line: d.line } : {}), json: r.json, ...(r.html ? { html: r.html } : {}), mentions: r.mentions, events: r.events, words: r.words });
+    tally.processed++;
+    tally.words += r.words;
+    tally.bytesDone += d.bytes;
+    tally.bytesAnnotated += d.bytes;
+    event('annotated', { where: `${whereOf(d)} → ${r.json}` });
+  };
+
+  // In flight: two documents per thread (one annotated while the other's files are written), and a
+  // short queue of waiting jobs. A waiting file job holds only its path, so memory stays flat.
+  const inFlight = Math.max(1, o.workers) * 2;
+  const queue = new PQueue({ concurrency: inFlight });
+  const enqueue = async (where: { path: string; line?: number }, job: () => Promise<void>): Promise<void> => {
+    void queue.add(async () => {
+      if (o.signal?.aborted) return; // stopping: waiting jobs are dropped, running ones finish
+      try {
+        await job();
+      } catch (err) {
+        fail(failureOf(err, where.path, where.line));
+      }
+    });
+    if (queue.size >= inFlight) await queue.onSizeLessThan(Math.max(1, inFlight / 2));
+  };
+
   const stemCount = new Map<string, number>();
   for (const f of found.files) if (f.format !== 'jsonl') stemCount.set(docIdFor(f.key), (stemCount.get(docIdFor(f.key)) ?? 0) + 1);
   const idOf = (f: SourceFile): string => {
+    // A file's id comes from its path without extension; two files that would share one (a.txt
+    // and a.md) keep their extension in it.
     const id = docIdFor(f.key);
     return (stemCount.get(id) ?? 0) > 1 ? `${id}-${extname(f.key).slice(1).toLowerCase()}` : id;
   };
 
-  const finish = async (doc: IngestedDoc, id: string): Promise<void> => {
-    const where = `${doc.path}${doc.line ? `:${doc.line}` : ''}`;
-    const prior = seen.get(id);
-    if (prior) {
-      fail({ path: doc.path, ...(doc.line ? { line: doc.line } : {}), ruleId: 'input:duplicate-id', reason: `document id "${id}" is also the id of ${prior}; not written, so that neither overwrites the other` });
-      return;
-    }
-    seen.set(id, where);
-    const r = await processDocument(doc, id, { outDir: o.outDir, fallbackDate: o.date, html: o.html });
-    summaries.push(r.summary);
-    report.processed.push({ id, path: doc.path, ...(doc.line ? { line: doc.line } : {}), json: r.json, ...(r.html ? { html: r.html } : {}), mentions: r.mentions, events: r.events });
-    report.totals.words += r.words;
-    o.log(`sitrep: annotated ${where} → ${r.json}`);
-  };
-
-  const queue = new PQueue({ concurrency: o.concurrency });
+  const stopped = (): boolean => o.signal?.aborted === true;
   for (const f of found.files) {
+    if (stopped()) break;
     if (f.format === 'jsonl') {
       let source: string;
       try {
         source = await readSource(f.path);
       } catch (err) {
-        fail(failureOf(err, f.path));
+        fail(failureOf(err, f.path), f.size);
         continue;
       }
       for (const item of ingestJsonl(source, f.path)) {
+        if (stopped()) break;
         if ('error' in item) {
-          fail(failureOf(item.error, f.path));
+          fail(failureOf(item.error, f.path, item.line));
           continue;
         }
-        void queue.add(async () => {
-          try {
-            await finish(item, docIdFor(item.key));
-          } catch (err) {
-            fail({ ...failureOf(err, f.path), line: item.line });
-          }
-        });
-        if (queue.size > o.concurrency * 4) await queue.onSizeLessThan(o.concurrency * 2);
+        const bytes = Buffer.byteLength(item.source) + 1;
+        const id = docIdFor(item.key);
+        if (!claim(id, item.path, item.line, bytes)) continue;
+        const contentHash = sha256(item.source);
+        const rh = reviewsHash(reviews, id);
+        if (!o.force && manifest.isUpToDate(id, item.path, contentHash, rh)) {
+          manifest.markSeen(id, runId);
+          skipUnchanged(id, item.path, item.line, bytes);
+          continue;
+        }
+        const task: DocTask = { kind: 'ingested', id, doc: item, ...settings };
+        await enqueue(item, async () => settle(await runner.run(task), { id, path: item.path, line: item.line, contentHash, reviewsHash: rh, bytes }));
       }
       continue;
     }
-    void queue.add(async () => {
+    const id = idOf(f);
+    if (!claim(id, f.path, undefined, f.size)) continue;
+    const stat = { size: f.size, mtimeMs: f.mtimeMs };
+    const rh = reviewsHash(reviews, id);
+    if (!o.force && manifest.isUnchangedFile(id, f.path, stat, rh)) {
+      manifest.markSeen(id, runId);
+      skipUnchanged(id, f.path, undefined, f.size);
+      continue;
+    }
+    await enqueue(f, async () => {
+      let source: string;
       try {
-        const source = await readSource(f.path);
-        await finish(ingestDocument(source, f.path, f.key, f.format), idOf(f));
+        source = await readSource(f.path);
       } catch (err) {
-        fail(failureOf(err, f.path));
+        fail(failureOf(err, f.path), f.size);
+        return;
       }
+      const contentHash = sha256(source);
+      if (!o.force && manifest.isUpToDate(id, f.path, contentHash, rh)) {
+        // Touched but not changed: remember its new stat so the next run need not read it.
+        manifest.markSeen(id, runId, stat);
+        skipUnchanged(id, f.path, undefined, f.size);
+        return;
+      }
+      const task: DocTask = { kind: 'file', id, path: f.path, key: f.key, format: f.format, source, ...settings };
+      settle(await runner.run(task), { id, path: f.path, contentHash, reviewsHash: rh, bytes: f.size, stat });
     });
-    if (queue.size > o.concurrency * 4) await queue.onSizeLessThan(o.concurrency * 2);
   }
   await queue.onIdle();
 
-  report.processed.sort((a, b) => a.id.localeCompare(b.id));
+  t = performance.now();
+  report.processed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  report.skipped.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
   report.failed.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
-  report.totals = { processed: report.processed.length, skipped: report.skipped.length, failed: report.failed.length, words: report.totals.words };
+  report.totals = { processed: report.processed.length, skipped: report.skipped.length, unchanged: report.totals.unchanged, failed: report.failed.length, words: tally.words };
+  const failedForIndex = report.failed.map((f) => ({ path: whereOf(f), reason: f.reason }));
+  await writeFileAtomic(join(o.outDir, 'index.html'), renderIndex([...manifest.summaries(runId)], failedForIndex));
+  time('batch/index', performance.now() - t);
+  if (stopped()) report.interrupted = true;
   report.finishedAt = new Date().toISOString();
-  await writeFileAtomic(join(o.outDir, 'index.html'), renderIndex(summaries, report.failed.map((f) => ({ path: f.line ? `${f.path}:${f.line}` : f.path, reason: f.reason }))));
+  report.durationMs = Math.round(performance.now() - t0);
+  if (timings) report.timings = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 10) / 10]));
   await writeFileAtomic(join(o.outDir, 'run.json'), `${JSON.stringify(report, null, 1)}\n`);
+  tally.bytesDone = tally.bytesTotal;
+  event('end');
   return report;
-}
-
-/** Rebuild the HTML pages and the index from the JSON already in `outDir` (no extraction). */
-export async function renderOutputs(outDir: string, ids: readonly string[]): Promise<void> {
-  const summaries: DocSummary[] = [];
-  for (const id of ids) {
-    const doc = await readDocJson(docJsonPath(outDir, id));
-    await writeFileAtomic(join(outDir, `${id}.html`), renderDocPage(doc));
-    summaries.push(summarize(doc));
-  }
-  let failed: { path: string; reason: string }[] = [];
-  try {
-    const run = JSON.parse(await readFile(join(outDir, 'run.json'), 'utf8')) as RunReport;
-    failed = run.failed.map((f) => ({ path: f.line ? `${f.path}:${f.line}` : f.path, reason: f.reason }));
-  } catch {
-    /* no run report: no failures to list */
-  }
-  await writeFileAtomic(join(outDir, 'index.html'), renderIndex(summaries, failed));
 }

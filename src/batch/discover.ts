@@ -8,6 +8,9 @@ export interface SourceFile {
   /** Path relative to the input root it was found under (the document key). */
   key: string;
   format: SourceFormat;
+  /** Size in bytes and modification time, when the file was found. */
+  size: number;
+  mtimeMs: number;
 }
 
 export interface Discovery {
@@ -18,8 +21,12 @@ export interface Discovery {
   missing: string[];
 }
 
-/** Files under the inputs (folders are walked, hidden entries skipped), sorted for a stable order. */
-export async function discoverSources(inputs: readonly string[]): Promise<Discovery> {
+/**
+ * Files under the inputs (folders are walked, hidden entries skipped), sorted for a stable order.
+ * Folders in `exclude` (the output folder) are not walked, so outputs never become inputs.
+ */
+export async function discoverSources(inputs: readonly string[], exclude: readonly string[] = []): Promise<Discovery> {
+  const excluded = new Set(exclude.map((p) => resolve(p)));
   const files: SourceFile[] = [];
   const ignored: Discovery['ignored'] = [];
   const missing: string[] = [];
@@ -29,11 +36,15 @@ export async function discoverSources(inputs: readonly string[]): Promise<Discov
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const p = join(dir, e.name);
-      if (e.isDirectory()) await walk(root, p);
-      else if (e.isFile()) {
+      if (e.isDirectory()) {
+        if (!excluded.has(resolve(p))) await walk(root, p);
+      } else if (e.isFile()) {
         const format = formatOf(p);
-        if (format) files.push({ path: p, key: relative(root, p).split(sep).join('/'), format });
-        else ignored.push({ path: p, reason: 'not a .txt, .md, .html or .jsonl file' });
+        if (format) {
+          const st = await stat(p).catch(() => undefined);
+          if (st) files.push({ path: p, key: relative(root, p).split(sep).join('/'), format, size: st.size, mtimeMs: st.mtimeMs });
+          else missing.push(p);
+        } else ignored.push({ path: p, reason: 'not a .txt, .md, .html or .jsonl file' });
       }
     }
   };
@@ -46,7 +57,7 @@ export async function discoverSources(inputs: readonly string[]): Promise<Discov
       continue;
     }
     if (info.isDirectory()) await walk(resolve(input), input);
-    else files.push({ path: input, key: input.split(sep).pop()!, format: formatOf(input) ?? 'txt' });
+    else files.push({ path: input, key: input.split(sep).pop()!, format: formatOf(input) ?? 'txt', size: info.size, mtimeMs: info.mtimeMs });
   }
   return { files, ignored, missing };
 }

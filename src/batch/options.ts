@@ -1,4 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { SitrepOptionError } from '../errors.js';
+import { resolveReviewsDir } from '../review/store.js';
+import type { ProgressEvent } from './progress-events.js';
 
 /** Options of a batch run. Validated once, at the door. */
 export interface AnnotateCorpusOptions {
@@ -8,32 +11,77 @@ export interface AnnotateCorpusOptions {
   readonly jsonl?: readonly string[];
   /** Output folder. Default: `output`. */
   readonly outDir?: string;
-  /** Documents in flight at once. Default: 4. */
+  /**
+   * Worker threads doing the annotation. Default: the number of cores. 0 annotates in the calling
+   * thread (no worker threads; for embedding and debugging).
+   */
+  readonly workers?: number;
+  /** Old name of `workers`, still accepted. */
   readonly concurrency?: number;
+  /** Annotate every document again, even those whose outputs are up to date. Default: false. */
+  readonly force?: boolean;
   /** Date (YYYY-MM-DD) for documents whose source gives none. */
   readonly date?: string | null;
   /** Write the HTML pages as well as the JSON. Default: true. */
   readonly html?: boolean;
-  /** Where progress and failures are reported, a line at a time. Default: none. */
+  /** Folder of reviewers' decisions, re-applied to every document (src/review). Default: `$SITREP_REVIEWS`, else `reviews`. */
+  readonly reviewsDir?: string | null;
+  /** Where each line of the plain log goes (annotated, skipped, failed). Default: none. */
   readonly log?: (line: string) => void;
+  /** Structured progress, for a terminal display. Default: none. */
+  readonly onProgress?: (event: ProgressEvent) => void;
+  /** Measure the time of each pipeline component (for the bench). Default: false. */
+  readonly timing?: boolean;
+  /**
+   * Stops the run gracefully: no new document is started, those in flight are finished and
+   * recorded, and the index and run report are written (with `interrupted: true`).
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface ResolvedOptions {
   inputs: string[];
   jsonl: string[];
   outDir: string;
-  concurrency: number;
+  workers: number;
+  force: boolean;
   date: string | null;
   html: boolean;
+  /** Absolute path of the review store. */
+  reviewsDir: string;
   log: (line: string) => void;
+  onProgress: (event: ProgressEvent) => void;
+  timing: boolean;
+  signal: AbortSignal | undefined;
+}
+
+/** Default worker count: every core. */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
 }
 
 export function resolveOptions(o: AnnotateCorpusOptions = {}): ResolvedOptions {
-  const concurrency = o.concurrency ?? 4;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new SitrepOptionError(`Expected \`concurrency\` to be an integer from 1 and up, got \`${concurrency}\``);
+  if (o.workers !== undefined && o.concurrency !== undefined && o.workers !== o.concurrency) {
+    throw new SitrepOptionError(`Expected one of \`workers\` and \`concurrency\`, got both (\`${o.workers}\` and \`${o.concurrency}\`)`);
+  }
+  const workers = o.workers ?? o.concurrency ?? defaultWorkers();
+  if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new SitrepOptionError(`Expected \`workers\` to be an integer from 0 to 256, got \`${workers}\``);
   if (o.date !== undefined && o.date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new SitrepOptionError(`Expected \`date\` as YYYY-MM-DD, got \`${o.date}\``);
   if (o.outDir !== undefined && (typeof o.outDir !== 'string' || o.outDir.trim() === '')) throw new SitrepOptionError(`Expected \`outDir\` to be a folder path, got \`${String(o.outDir)}\``);
   const jsonl = [...(o.jsonl ?? [])];
   const inputs = [...(o.inputs ?? (jsonl.length ? [] : ['corpus']))];
-  return { inputs, jsonl, outDir: o.outDir ?? 'output', concurrency, date: o.date ?? null, html: o.html ?? true, log: o.log ?? (() => {}) };
+  return {
+    inputs,
+    jsonl,
+    outDir: o.outDir ?? 'output',
+    workers,
+    force: o.force ?? false,
+    date: o.date ?? null,
+    html: o.html ?? true,
+    reviewsDir: resolveReviewsDir(o.reviewsDir),
+    log: o.log ?? (() => {}),
+    onProgress: o.onProgress ?? (() => {}),
+    timing: o.timing ?? false,
+    signal: o.signal,
+  };
 }

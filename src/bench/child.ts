@@ -1,0 +1,65 @@
+/**
+ * One measured run of the bench, in a process of its own (so that its peak RSS is its own, and the
+ * baseline's compromise carries no plugin). Told what to do by one JSON argument; answers with one
+ * JSON line on stdout.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { countWords } from './brown.js';
+
+export type ChildJob =
+  | { mode: 'parse'; corpus: string }
+  | { mode: 'annotate'; corpus: string; outDir: string; workers: number; timing: boolean };
+
+export interface ChildResult {
+  ms: number;
+  words: number;
+  documents: number;
+  /** Peak resident set size of the process (KiB), worker threads included. */
+  maxRssKb: number;
+  timings?: Record<string, number>;
+  totals?: { processed: number; skipped: number; unchanged: number; failed: number; words: number };
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...filesUnder(p));
+    else if (e.name.endsWith('.txt')) out.push(p);
+  }
+  return out.sort();
+}
+
+async function main(job: ChildJob): Promise<ChildResult> {
+  if (job.mode === 'parse') {
+    // The baseline: compromise as it comes (no plugin), one bare parse per document.
+    const { default: nlp } = await import('compromise');
+    const texts = filesUnder(job.corpus).map((f) => readFileSync(f, 'utf8'));
+    const words = texts.reduce((n, t) => n + countWords(t), 0);
+    const t0 = performance.now();
+    for (const t of texts) nlp(t);
+    const ms = performance.now() - t0;
+    return { ms, words, documents: texts.length, maxRssKb: process.resourceUsage().maxRSS };
+  }
+  const { annotateCorpus } = await import('../batch/annotate-corpus.js');
+  const t0 = performance.now();
+  const report = await annotateCorpus({ inputs: [job.corpus], outDir: job.outDir, workers: job.workers, timing: job.timing, reviewsDir: join(job.outDir, '.no-reviews') });
+  const ms = performance.now() - t0;
+  return {
+    ms,
+    words: report.totals.words,
+    documents: report.totals.processed + report.totals.unchanged,
+    maxRssKb: process.resourceUsage().maxRSS,
+    ...(report.timings ? { timings: report.timings } : {}),
+    totals: report.totals,
+  };
+}
+
+main(JSON.parse(process.argv[2]) as ChildJob).then(
+  (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
+  (err) => {
+    process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

