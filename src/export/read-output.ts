@@ -57,8 +57,9 @@ export function parseOutputFile(f: OutputFile): AnnotatedDoc {
   try {
     doc = JSON.parse(f.raw);
   } catch (err) {
-    const m = /position (\d+)/.exec((err as Error).message);
-    throw new SitrepInputError(`not valid JSON (${(err as Error).message})`, f.file, 'export:json-syntax', m ? lineColumn(f.raw, Number(m[1])) : undefined);
+    const message = (err as Error).message;
+    const at = /position (\d+)/.exec(message)?.[1] ?? (/end of JSON input/.test(message) ? String(f.raw.length) : undefined);
+    throw new SitrepInputError(`not valid JSON (${message})`, f.file, 'export:json-syntax', at === undefined ? undefined : lineColumn(f.raw, Number(at)));
   }
   assertValidDoc(doc, f.file);
   if (doc.doc.id !== f.id) throw new SitrepInputError(`doc.id is ${JSON.stringify(doc.doc.id)} but the file is named for ${JSON.stringify(f.id)} (sitrep writes <doc-id>.json)`, f.file, 'export:id-mismatch');
