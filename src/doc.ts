@@ -29,9 +29,9 @@ export interface Token {
 
 /** Normalised date: TIMEX3-like value at the granularity the text gives. */
 export interface DateNorm {
-  /** TIMEX3 value: `2025-08-09`, `2024-03`, `2021`, `199` (a decade), `PAST_REF`, `2024-W12`… */
+  /** TIMEX3 value: `2025-08-09`, `2024-03`, `2021`, `199` (a decade), `PAST_REF`, `2024-W12`, `2008-10-06T14:48Z`, `XXXX-06-03` (year unknown), `2016-04-05/2016-04-06` (a span of days)… */
   value: string;
-  granularity: 'day' | 'month' | 'year' | 'decade' | 'century' | 'season' | 'quarter' | 'week' | 'vague';
+  granularity: 'day' | 'month' | 'year' | 'decade' | 'century' | 'season' | 'quarter' | 'half' | 'week' | 'time' | 'vague';
   /** TIMEX3 mod, e.g. `START`, `MID`, `END`, `APPROX`, `BEFORE`, `AFTER`. */
   mod?: string;
   /** Interval covered, ISO dates (inclusive start, inclusive end), when it is a calendar date. */

@@ -66,3 +66,66 @@ export function normaliseMetaDate(raw: unknown): string | null {
   if (m) return isoDay(+m[1], +m[2], +m[3]);
   return findCalendarDate(raw)?.iso ?? null;
 }
+
+/** Day of the week of a calendar day: 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(year: number, month: number, day: number): number {
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}
+
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian computus), as `[month, day]`. */
+export function easterSunday(year: number): [number, number] {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return [month, day];
+}
+
+const islamicFormat = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' });
+const islamicCache = new Map<number, { month: number; day: number }[]>();
+
+/** The Hijri (Umm al-Qura) month and day of every day of a Gregorian year, from the platform's ICU calendar. */
+function islamicDays(year: number): { month: number; day: number }[] {
+  let days = islamicCache.get(year);
+  if (days) return days;
+  days = [];
+  const n = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86400000;
+  for (let i = 0; i < n; i++) {
+    const parts = islamicFormat.formatToParts(new Date(Date.UTC(year, 0, 1 + i)));
+    days.push({ month: Number(parts.find((p) => p.type === 'month')?.value), day: Number(parts.find((p) => p.type === 'day')?.value) });
+  }
+  islamicCache.set(year, days);
+  return days;
+}
+
+/**
+ * The Gregorian days of one Hijri month (and optionally a span of its days) that begin in a Gregorian
+ * year, as `{start, end}` ISO days; a Gregorian year can hold none, one or two of them.
+ */
+export function islamicPeriods(year: number, month: number, firstDay = 1, lastDay = 30): { start: string; end: string }[] {
+  const days = islamicDays(year);
+  const out: { start: string; end: string }[] = [];
+  const iso = (i: number): string => new Date(Date.UTC(year, 0, 1 + i)).toISOString().slice(0, 10);
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i];
+    if (d.month !== month || d.day !== firstDay) continue;
+    let j = i;
+    for (let k = i + 1; k - i < 31; k++) {
+      const next = k < days.length ? days[k] : islamicDays(year + 1)[k - days.length];
+      if (next.month !== month || next.day > lastDay) break;
+      j = k;
+    }
+    out.push({ start: iso(i), end: iso(j) });
+  }
+  return out;
+}

@@ -1,23 +1,115 @@
-import { DATE_RULES } from './date-rules.js';
-import { parseAnchor } from '../link/date-value.js';
+import { DATE_RULES, type DateContext, type DateRule } from './date-rules.js';
+import { looksAhead } from './date-cues.js';
+import { parseAnchor, type Anchor, type Direction } from '../link/date-value.js';
 import type { Component } from '../context.js';
+import type { DateNorm, Sentence } from '../doc.js';
+
+/** One date expression found in a text, with its value. */
+export interface DateMatch {
+  start: number;
+  end: number;
+  rule: DateRule;
+  norm: DateNorm;
+}
+
+interface Raw {
+  start: number;
+  end: number;
+  rule: DateRule;
+  order: number;
+  m: RegExpExecArray;
+}
+
+/** What may lie between dates listed together ("in 2022, in January and September", "May 2021 and June"). */
+const LISTED = /^[\s,;–-]*(?:(?:and|or|in|on|to|through|until|till|from|then|between|by|of|again)[\s,]+)*$/i;
+
+/** The span of a match: its `span` group where the rule has one (the words before it only decide), else the whole match. */
+function spanOf(m: RegExpExecArray): [number, number] {
+  const s = m.indices?.groups?.span;
+  return s ? [s[0], s[1]] : [m.index, m.index + m[0].length];
+}
+
+function sentenceAround(sentences: readonly Sentence[], text: string, pos: number): [number, number] {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return [s.start, s.end];
+  }
+  // No segmentation (or a gap): the line.
+  const from = text.lastIndexOf('\n', pos - 1) + 1;
+  const to = text.indexOf('\n', pos);
+  return [from, to < 0 ? text.length : to];
+}
 
 /**
- * Dates, from the rules of the date grammar. Every rule proposes its matches with a value
- * resolved against the document date; the overlap refiner keeps the longest.
+ * Every date expression in a text: each rule of the grammar scans the text once; where matches
+ * overlap the longest wins (then the more confident, then the earlier rule); the survivors are
+ * resolved in text order against the anchor, so that "the same day" or a bare time can refer to the
+ * last day named before it.
  */
+export function findDates(text: string, anchor: Anchor | null, sentences: readonly Sentence[] = []): DateMatch[] {
+  const raws: Raw[] = [];
+  DATE_RULES.forEach((rule, order) => {
+    const re = rule.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) re.lastIndex++;
+      if (rule.accept && !rule.accept(m, text)) continue;
+      const [start, end] = spanOf(m);
+      if (end > start) raws.push({ start, end, rule, order, m });
+    }
+  });
+  raws.sort((a, b) => b.end - b.start - (a.end - a.start) || b.rule.confidence - a.rule.confidence || a.order - b.order || a.start - b.start);
+  const occupied = new Uint8Array(text.length);
+  const kept: Raw[] = [];
+  for (const r of raws) {
+    if (occupied.subarray(r.start, r.end).some((x) => x)) continue;
+    occupied.fill(1, r.start, r.end);
+    kept.push(r);
+  }
+  kept.sort((a, b) => a.start - b.start);
+
+  const out: DateMatch[] = [];
+  let lastDay: Anchor | null = anchor;
+  let prev: { end: number; year: number | null } | null = null;
+  for (const r of kept) {
+    let direction: Direction | undefined;
+    const p = prev;
+    const at: DateContext = {
+      anchor,
+      text,
+      start: r.start,
+      end: r.end,
+      direction() {
+        if (!direction) {
+          const [s, e] = sentenceAround(sentences, text, r.start);
+          direction = looksAhead(text, s, e, r.start, r.end) ? 'future' : 'past';
+        }
+        return direction;
+      },
+      lastDay: () => lastDay,
+      yearBefore: () => (p && p.year !== null && LISTED.test(text.slice(p.end, r.start)) ? p.year : null),
+    };
+    const norm = r.rule.resolve(r.m, at);
+    if (!norm) continue;
+    out.push({ start: r.start, end: r.end, rule: r.rule, norm });
+    const y = /^(\d{4})(?:-[\dQHWSFX]|$)/.exec(norm.value);
+    prev = { end: r.end, year: y && norm.granularity !== 'vague' ? Number(y[1]) : null };
+    if ((norm.granularity === 'day' || norm.granularity === 'time') && norm.interval && !norm.value.includes('/')) lastDay = parseAnchor(norm.interval.start) ?? lastDay;
+  }
+  return out;
+}
+
+/** Dates, from the rules of the date grammar (src/recognize/date-rules.ts), resolved against the document date. */
 export const dateMentions: Component = {
   name: 'recognize/dates',
   run(ctx) {
-    const anchor = parseAnchor(ctx.docDate);
-    for (const rule of DATE_RULES) {
-      rule.re.lastIndex = 0;
-      for (let m = rule.re.exec(ctx.text); m; m = rule.re.exec(ctx.text)) {
-        const norm = rule.resolve(m, anchor, ctx.text);
-        if (!norm) continue;
-        ctx.propose({ type: 'date', start: m.index, end: m.index + m[0].length, source: rule.id, confidence: rule.confidence, priority: 3, value: norm.value, date: norm });
-        if (m[0].length === 0) rule.re.lastIndex++;
-      }
+    for (const d of findDates(ctx.text, parseAnchor(ctx.docDate), ctx.sentences)) {
+      ctx.propose({ type: 'date', start: d.start, end: d.end, source: d.rule.id, confidence: d.rule.confidence, priority: 3, value: d.norm.value, date: d.norm });
     }
   },
 };
