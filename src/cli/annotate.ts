@@ -26,6 +26,7 @@ are annotated (same content, pipeline version, lexicons and options = skipped).
       --no-html        write the JSON only
   -q, --quiet          print nothing but failures
       --json           print a JSON summary line on stdout (one per pass with --watch)
+      --queue URL      enqueue on Redis (redis://HOST:PORT) for \`sitrep worker\`s instead: see sitrep queue --help
 
 Progress goes to stderr: a status line on a terminal, one line per document otherwise.
 Failures go to stderr, naming the file (and line) and the reason. Exit code 1 when any document
@@ -51,6 +52,9 @@ function summaryJson(r: RunReport): string {
 }
 
 export async function run(argv: string[]): Promise<CommandResult> {
+  // Many machines: with `--queue redis://HOST:PORT` the documents go to a BullMQ queue for
+  // `sitrep worker`s instead of being annotated here (src/queue; the same as `sitrep queue add`).
+  if (argv.some((a) => a === '--queue' || a.startsWith('--queue='))) return (await import('./queue.js')).runAnnotateQueued(argv);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
