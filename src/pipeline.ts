@@ -7,6 +7,7 @@ import { dateMentions } from './recognize/dates.js';
 import { compromiseGroups, compromisePeople, compromisePlaces } from './recognize/compromise-entities.js';
 import { eventTriggers } from './recognize/event-triggers.js';
 import { nominalMentions } from './recognize/nominal-mentions.js';
+import { personTitles } from './recognize/person-titles.js';
 import { trimSpans } from './refine/trim.js';
 import { resolveOverlaps } from './refine/overlaps.js';
 import { facilityNames } from './refine/facility-names.js';
@@ -32,6 +33,7 @@ export const COMPONENTS: readonly Component[] = [
   compromisePlaces,
   // Common-noun mentions ("the government", "the city"): low priority, so any name overlapping them wins.
   nominalMentions,
+  personTitles,
   eventTriggers,
   // Refiners: trim before overlaps, so that trimmed spans compete.
   trimSpans,
