@@ -94,11 +94,12 @@ export class EntityBook {
 /**
  * Give a reviewer's mention (added, retyped, re-bounded or accepted again) what the pipeline gives
  * its own: a normalised value (lexicon entry, or date grammar) and an entity. A `value` given by the
- * reviewer wins; with `keep`, the value the mention already has stays when none is found.
+ * reviewer wins; with `keep` (same type), the value and entity the mention already has stay when
+ * the lexicon names none.
  */
 export function linkReviewed(doc: AnnotatedDoc, book: EntityBook, m: Mention, opts: { value?: string; keep?: boolean } = {}): void {
+  const before = { value: m.value, date: m.date, entity: m.entity };
   book.detach(m);
-  const before = { value: m.value, date: m.date };
   delete m.value;
   delete m.date;
   if (m.type === 'date') Object.assign(m, dateValue(doc, m));
@@ -110,5 +111,6 @@ export function linkReviewed(doc: AnnotatedDoc, book: EntityBook, m: Mention, op
   }
   if (opts.value !== undefined) m.value = opts.value;
   if (!ENTITY_TYPES.has(m.type)) return;
-  book.attach(m, entry?.key ?? book.find(m.type, m.text) ?? `${m.type}:${slug(m.text) || m.id}`);
+  const kept = opts.keep ? before.entity : undefined;
+  book.attach(m, entry?.key ?? kept ?? book.find(m.type, m.text) ?? `${m.type}:${slug(m.text) || m.id}`);
 }

@@ -91,7 +91,8 @@ export function locateQuote(text: string, q: Quote, opts: { hint?: number; occur
   const best = scored[0];
   const full = q.prefix.length + q.suffix.length;
   const need = Math.min(8, full);
-  if (best.score >= need) return { start: best.start, end: best.end, how: best.score === full ? (best.start === q.start ? 'exact' : 'moved') : 'context', score: best.score };
+  const verbatim = text.slice(best.start, best.end) === q.exact;
+  if (best.score >= need) return { start: best.start, end: best.end, how: best.score === full && verbatim ? (best.start === q.start ? 'exact' : 'moved') : 'context', score: best.score };
   if (found.length === 1 && q.exact.trim().length >= 4) return { start: best.start, end: best.end, how: 'unique', score: best.score };
   return null;
 }

@@ -16,3 +16,19 @@ export function safeHref(url: string): string {
   if (/^https?:\/\//i.test(u) || /^[./a-z0-9_-][^:]*$/i.test(u)) return escapeHtml(u);
   return '#';
 }
+
+/**
+ * Escape a slice of article text for element content so that the page's DOM text is the same
+ * string, code unit for code unit: a carriage return is written as a character reference (the HTML
+ * parser would fold a raw one into a line feed) and NUL, which the parser drops, becomes U+FFFD.
+ */
+export function escapeText(s: string): string {
+  return escapeHtml(s).replace(/\r/g, '&#13;').replace(/\0/g, '\uFFFD');
+}
+
+/** An http(s) URL to link to, or null: nothing else (javascript:, data:, relative paths) becomes a link. */
+export function httpUrl(url: unknown): string | null {
+  if (typeof url !== 'string') return null;
+  const u = url.trim();
+  return /^https?:\/\/[^\s<>"'`]+$/i.test(u) ? u : null;
+}
