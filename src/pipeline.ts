@@ -8,6 +8,7 @@ import { compromiseGroups, compromisePeople, compromisePlaces } from './recogniz
 import { eventTriggers } from './recognize/event-triggers.js';
 import { nominalMentions } from './recognize/nominal-mentions.js';
 import { personTitles } from './recognize/person-titles.js';
+import { acronymDefinitions } from './recognize/acronym-definitions.js';
 import { trimSpans } from './refine/trim.js';
 import { resolveOverlaps } from './refine/overlaps.js';
 import { facilityNames } from './refine/facility-names.js';
@@ -34,6 +35,7 @@ export const COMPONENTS: readonly Component[] = [
   // Common-noun mentions ("the government", "the city"): low priority, so any name overlapping them wins.
   nominalMentions,
   personTitles,
+  acronymDefinitions,
   eventTriggers,
   // Refiners: trim before overlaps, so that trimmed spans compete.
   trimSpans,

@@ -38,6 +38,8 @@ export const linkEntities: Component = {
         e = lex
           ? { id: key, type: lex.type, name: lex.name, ids: { ...lex.ids }, mentions: [], source: lex.source, ...(lex.partOf ? { partOf: lex.partOf } : {}), ...(lex.country ? { country: lex.country } : {}) }
           : { id: key, type, name: m.text, ids: {}, mentions: [], source: m.source };
+        // A country standing for its state ("The UK stands by") is a group mention of the country entity.
+        if (lex && lex.type !== m.type && m.type !== 'nationality') e.type = lex.type;
         byId.set(key, e);
       }
       e.mentions.push(m.id);
