@@ -95,3 +95,10 @@ export function readBrat(text: string, ann: string): BratAnnotations {
   });
   return out;
 }
+
+/** The sitrep entity id an N line refers to (`sitrep-group:is-kp` → `group:is-kp`), if it is one. */
+export function sitrepEntityId(n: BratNormalization): string | undefined {
+  if (n.db === 'sitrep') return n.ref;
+  if (n.db.startsWith('sitrep-')) return `${n.db.slice('sitrep-'.length)}:${n.ref}`;
+  return undefined;
+}

@@ -11,7 +11,8 @@ import { MENTION_TYPES, type AnnotatedDoc, type Entity, type Mention } from '../
  *   event's trigger is labelled with the event type; a span across a line break is split into
  *   fragments (`start end;start end`), as brat wants;
  * - E lines, one per event (`E1<TAB>attack:T7 Actor:T2 Place:T3 Time:T4`), a second role of the
- *   same kind numbered (`Actor2`);
+ *   same kind numbered (`Actor2`); a role whose evidence is not its mention's span ("its" for
+ *   IS-KP) gets a T line of its own for that evidence, linked (N) to the mention's entity;
  * - A lines with each event's factuality (`A1<TAB>Factuality E1 reported`);
  * - N lines linking mentions to their entity and its ids (`N1<TAB>Reference T2 sitrep-group:is-kp<TAB>…`,
  *   `Wikidata:Q…`, `ISO3166-1-alpha-2:AF`) and dates to their TIMEX3 value.
@@ -113,10 +114,16 @@ export function toBrat(doc: AnnotatedDoc): BratDocument {
       const base = ROLE_LABEL[r.role] ?? bratType(r.role);
       const k = (seen.get(base) ?? 0) + 1;
       seen.set(base, k);
-      let ref = r.mention !== undefined ? tOf.get(r.mention) : undefined;
+      const rm = r.mention !== undefined ? mentions.get(r.mention) : undefined;
+      let ref = rm && rm.start === r.start && rm.end === r.end ? tOf.get(rm.id) : undefined;
       if (!ref) {
-        entityTypes.add(ROLE_SPAN_LABEL);
-        ref = textBound(ROLE_SPAN_LABEL, r.start, r.end);
+        // The role's evidence is another span than its mention's (a pronoun, a longer phrase), or it
+        // has no mention: a T line of its own, labelled and linked as the mention it refers to.
+        const label = rm ? bratType(rm.type) : ROLE_SPAN_LABEL;
+        entityTypes.add(label);
+        ref = textBound(label, r.start, r.end);
+        const e = rm?.entity !== undefined ? entities.get(rm.entity) : undefined;
+        if (e) lines.push(`N${++n}\tReference ${ref} ${entityReference(e.id)}\t${clean(e.name)}`);
       }
       return `${base}${k > 1 ? k : ''}:${ref}`;
     });

@@ -59,7 +59,7 @@ export function toW3c(doc: AnnotatedDoc): Record<string, unknown> {
     }
     if (m.value !== undefined) body.push({ type: 'TextualBody', purpose: 'describing', value: m.value, 'sitrep:normalised': true });
     items.push({
-      id: `${base}:${enc(m.id)}`,
+      id: `${base}:mention:${enc(m.id)}`,
       type: 'Annotation',
       motivation: 'identifying',
       generator,
@@ -76,12 +76,12 @@ export function toW3c(doc: AnnotatedDoc): Record<string, unknown> {
     for (const r of ev.roles) {
       body.push(
         r.mention !== undefined
-          ? { type: 'SpecificResource', purpose: 'linking', source: `${base}:${enc(r.mention)}`, 'sitrep:role': r.role }
+          ? { type: 'SpecificResource', purpose: 'linking', source: `${base}:mention:${enc(r.mention)}`, 'sitrep:role': r.role }
           : { type: 'SpecificResource', purpose: 'linking', source: { source, selector: selectors(doc.text, map, r) }, 'sitrep:role': r.role },
       );
     }
     items.push({
-      id: `${base}:${enc(ev.id)}`,
+      id: `${base}:event:${enc(ev.id)}`,
       type: 'Annotation',
       motivation: 'classifying',
       generator,

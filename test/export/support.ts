@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { annotateCorpusFile, corpusFiles, ROOT } from '../support/annotate.js';
@@ -21,6 +21,7 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
 
 /** Write documents as `sitrep annotate` does (`<id>.json`, same serialisation). */
 export function writeOutput(dir: string, docs: AnnotatedDoc[]): void {
+  mkdirSync(dir, { recursive: true });
   for (const d of docs) writeFileSync(join(dir, `${d.doc.id}.json`), serializeDoc(d));
 }
 
