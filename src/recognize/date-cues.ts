@@ -53,9 +53,9 @@ export function looksAhead(text: string, sentenceStart: number, sentenceEnd: num
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i][0];
     if (FUTURE_END.test(before.slice(0, words[i].index + w.length))) return true;
-    if (PAST_WORD.test(w)) return false;
-    // A word in -ed is past, unless it is a passive after a form of "be" ("should be completed", "is not agreed").
-    if (/^\p{Ll}\p{L}{2,}ed$/u.test(w) && !words.slice(Math.max(0, i - 2), i).some((x) => BE.test(x[0]))) return false;
+    // A past form (a listed one, or a word in -ed) is past, unless it is a passive after a form of
+    // "be" ("will be held", "should be completed", "is not agreed").
+    if ((PAST_WORD.test(w) || /^\p{Ll}\p{L}{2,}ed$/u.test(w)) && !words.slice(Math.max(0, i - 2), i).some((x) => BE.test(x[0]))) return false;
   }
   // After it, only up to the next break or the start of another clause ("announced Friday that it will…").
   const after = text.slice(end, Math.min(sentenceEnd, end + 40));

@@ -121,13 +121,16 @@ const QUANTITY_AFTER = new RegExp(`^\\s*(?:${wordsPattern('quantity-noun')})`, '
 const NAME_BEFORE = new RegExp(`(?:${wordsPattern('number-name')})\\s*$`, 'iu');
 const MAY_VERB_AFTER = new RegExp(`^\\s+(?:${wordsPattern('may-verb')})`, 'iu');
 const NAMED_DAY_BEFORE = new RegExp(`(?:${wordsPattern('named-day')})\\s+$`, 'iu');
+// Case matters here: "the Sunday Times" is a name, "on Sunday times were hard" is not.
+const NAMED_DAY_AFTER = new RegExp(`^\\s+(?:${wordsPattern('named-day-after')})`, 'u');
 
 /** A four-digit number that counts or names something ("2000 troops", "$2021", "Resolution 2254"), not a year. */
 export function isQuantity(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 24), start);
   if (/[$€£¥#]\s*$|\d[,.]\s*$|\p{L}[-/]$|[-/]\d+$/u.test(before) || NAME_BEFORE.test(before)) return true;
   const after = text.slice(end, end + 24);
-  return /^(?:[,.]\d|[-/]\d)/.test(after) || QUANTITY_AFTER.test(after);
+  // "2,000", "2000.5", "2000/1", and compounds that count ("a 2000-strong force", "the 1500-metre line").
+  return /^(?:[,.]\d|[-/]\d|-\p{L})/u.test(after) || QUANTITY_AFTER.test(after);
 }
 
 /** A month alone that is the verb "may" or a possessive name ("in May's government"). */
@@ -394,8 +397,8 @@ export const DATE_RULES: readonly DateRule[] = [
   },
   {
     id: 'rule:date/century',
-    reason: 'a century ("the 19th century" → 18, "the early twentieth century")',
-    re: re(`${B}(?:${cw('the')}${S1})?(?:${MOD}${MODSEP})?(?:(?<n>[12]?\\d)(?:st|nd|rd|th)|(?<w>${cw(...ORD_WORDS, 'twenty-first', 'twenty first')}))${MODSEP}${cw('century')}${E}`),
+    reason: 'a century ("the 19th century" → "19th century", 18; "the early twentieth century"); the span leaves out "the", as for decades',
+    re: re(`${B}(?:${cw('the')}${S1})?(?<span>(?:${MOD}${MODSEP})?(?:(?<n>[12]?\\d)(?:st|nd|rd|th)|(?<w>${cw(...ORD_WORDS, 'twenty-first', 'twenty first')}))${MODSEP}${cw('century')})${E}`),
     confidence: 0.85,
     resolve(m) {
       const w = lower(g(m, 'w'))?.replace(/-/g, ' ');
@@ -640,10 +643,10 @@ export const DATE_RULES: readonly DateRule[] = [
   },
   {
     id: 'rule:date/weekday',
-    reason: 'a weekday: the latest such day up to the document date, or the next when the clause looks ahead ("on Tuesday", "Friday morning")',
+    reason: 'a weekday: the latest such day up to the document date, or the next when the clause looks ahead ("on Tuesday", "Friday morning"); not in a name ("Black Monday", "the Sunday Times")',
     re: re(`${B}${WD}(?:${S1}${PART})?${E}`),
     confidence: 0.75,
-    accept: (m, text) => !NAMED_DAY_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)),
+    accept: (m, text) => !NAMED_DAY_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)) && !NAMED_DAY_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)),
     resolve: (m, at) => weekdayAlone(weekdayNumber(g(m, 'wd')!), at, lower(g(m, 'part'))),
   },
   {
