@@ -1,12 +1,13 @@
 import { entitySpans } from './entity-spans.js';
 import { dateValues } from './date-values.js';
+import { eventsSection } from './events-section.js';
 import type { SectionKind } from './section.js';
 
 /**
  * The sections of an eval report, in print order. A new kind of scoring (events…) is one file
  * exporting a SectionKind and one line here.
  */
-export const SECTIONS: readonly SectionKind[] = [entitySpans, dateValues];
+export const SECTIONS: readonly SectionKind[] = [entitySpans, dateValues, eventsSection];
 
 /** Every value `--types` accepts, from the sections' own lists. */
 export function knownTypes(): string[] {

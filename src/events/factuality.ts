@@ -1,0 +1,66 @@
+import { eventData } from './data.js';
+import type { SentenceView } from './chunks.js';
+import type { TriggerAnalysis } from './roles.js';
+import type { Factuality } from '../doc.js';
+
+function containsSeq(words: readonly string[], seq: readonly string[]): boolean {
+  outer: for (let i = 0; i + seq.length <= words.length; i++) {
+    for (let j = 0; j < seq.length; j++) if (words[i + j] !== seq[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Words of the `window` terms before term `from` in its clause (stops at punctuation). */
+function wordsBefore(view: SentenceView, from: number, window: number): string[] {
+  const out: string[][] = [];
+  for (let k = from - 1; k >= view.lo && out.length < window; k--) {
+    if (view.breakAfter(k)) break;
+    out.unshift(view.terms[k].words);
+  }
+  return out.flat();
+}
+
+function wordsAfter(view: SentenceView, from: number, window: number): string[] {
+  const out: string[][] = [];
+  for (let k = from + 1; k < view.hi && out.length < window; k++) {
+    if (view.breakAfter(k - 1)) break;
+    out.push(view.terms[k].words);
+  }
+  return out.flat();
+}
+
+/** The facts about one event that decide its factuality. */
+export interface FactualityInput {
+  analysis: TriggerAnalysis;
+  /** A time or a named place attached to the event by grammar (not by fallback). */
+  anchored: boolean;
+}
+
+/**
+ * Factuality from cue lexicons (event-factuality.json): negation and modality in the trigger's
+ * clause, attribution and claims in its sentence, and genericity: a bare plural noun ('attacks
+ * abroad') with no time or named place of its own names a kind of event, not one event.
+ */
+export function factualityOf(view: SentenceView, input: FactualityInput): Factuality {
+  const d = eventData();
+  const a = input.analysis;
+  const found = new Set<Factuality>();
+  const sentenceWords = view.terms.slice(view.lo, view.hi).flatMap((t) => t.words);
+  // The trigger's own premodifiers count as 'before' ('no attacks', 'frequent attacks').
+  const premods = view.terms.slice(a.npStart, a.ta).flatMap((t) => t.words);
+  for (const cue of d.cues) {
+    let words: string[];
+    if (cue.where === 'before') words = [...wordsBefore(view, a.npStart, cue.window), ...premods];
+    else if (cue.where === 'premod') words = premods;
+    else if (cue.where === 'after') {
+      if (a.verbal) continue;
+      words = wordsAfter(view, a.tb, cue.window);
+    } else words = sentenceWords;
+    if (cue.words.some((w) => containsSeq(words, w))) found.add(cue.value);
+  }
+  if (a.claimed) found.add('claimed');
+  if (!a.verbal && a.plural && !a.determined && !input.anchored) found.add('generic');
+  for (const v of d.factualityOrder) if (found.has(v)) return v;
+  return 'asserted';
+}
