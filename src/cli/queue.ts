@@ -7,10 +7,12 @@ import type { CommandResult } from './types.js';
 
 export const usage = `sitrep queue <add|status|retry|clean> --queue redis://HOST:PORT [--queue-name NAME] …
 
-  add [paths…] [--jsonl FILE]… [--out DIR] [--date YYYY-MM-DD] [--no-html] [--attempts N] [--backoff MS] [--by-path] [--no-wait] [--quiet] [--json]
-        the same as \`sitrep annotate --queue …\`: one job per document (the job id is a hash of the
-        content, so adding the same documents again does no work twice), then wait for the workers,
-        showing progress, and write DIR/run.json and DIR/index.html (--no-wait: return at once).
+  add [paths…] [--jsonl FILE]… [--out DIR] [--date YYYY-MM-DD] [--reviews DIR] [--no-html] [--attempts N] [--backoff MS] [--by-path] [--force] [--no-wait] [--quiet] [--json]
+        the same as \`sitrep annotate --queue …\`: one job per document new or changed since the
+        last run into DIR (DIR's manifest decides, as for a local run; the job id is a hash of the
+        content and configuration, so adding the same documents again does no work twice), then wait
+        for the workers, showing progress, record what they did in DIR's manifest and write
+        DIR/index.html and DIR/run.json (--no-wait: return at once; --force: do everything again).
         A document is tried --attempts times (default 3), retries waiting --backoff ms (default 1000),
         doubling each time. --by-path puts the path and its sha256 in the job instead of the text
         (for inputs on a folder every worker mounts at the same path).
@@ -36,10 +38,12 @@ export async function runAnnotateQueued(argv: string[]): Promise<CommandResult> 
       jsonl: { type: 'string', multiple: true },
       out: { type: 'string', short: 'o' },
       date: { type: 'string' },
+      reviews: { type: 'string' },
       'no-html': { type: 'boolean' },
       attempts: { type: 'string' },
       backoff: { type: 'string' },
       'by-path': { type: 'boolean' },
+      force: { type: 'boolean', short: 'f' },
       'no-wait': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       json: { type: 'boolean' },
@@ -52,10 +56,12 @@ export async function runAnnotateQueued(argv: string[]): Promise<CommandResult> 
     jsonl: values.jsonl ?? [],
     outDir: values.out ?? 'output',
     date: values.date ?? null,
+    reviewsDir: values.reviews ?? null,
     html: !values['no-html'],
     attempts: cliInteger('attempts', values.attempts),
     backoff: cliInteger('backoff', values.backoff),
     byPath: values['by-path'] ?? false,
+    force: values.force ?? false,
     wait: !values['no-wait'],
     log: (line) => {
       if (!quiet || line.startsWith('sitrep: failed')) process.stderr.write(`${line}\n`);
@@ -66,8 +72,8 @@ export async function runAnnotateQueued(argv: string[]): Promise<CommandResult> 
   else if (!values.quiet) {
     process.stdout.write(
       values['no-wait']
-        ? `sitrep: ${t.pending} documents on queue ${report.queue.name} (${t.enqueued} enqueued, ${t.alreadyDone} already done), ${t.skipped} skipped, ${t.failed} failed; see: sitrep queue status --queue ${report.queue.url}\n`
-        : `sitrep: ${t.processed} annotated, ${t.skipped} skipped, ${t.failed} failed → ${report.outDir}/index.html\n`,
+        ? `sitrep: ${t.pending} documents on queue ${report.queue.name} (${t.enqueued} enqueued, ${t.alreadyDone} already done), ${t.unchanged} unchanged, ${t.failed} failed; see: sitrep queue status --queue ${report.queue.url}${report.queue.name !== 'sitrep' ? ` --queue-name ${report.queue.name}` : ''}\n`
+        : `sitrep: ${t.processed} annotated, ${t.unchanged} unchanged, ${t.failed} failed → ${report.outDir}/index.html\n`,
     );
   }
   return { code: t.failed > 0 ? 1 : 0 };

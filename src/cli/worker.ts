@@ -4,12 +4,13 @@ import { cliInteger } from '../queue/options.js';
 import { SitrepOptionError } from '../errors.js';
 import type { CommandResult } from './types.js';
 
-export const usage = `sitrep worker --queue redis://HOST:PORT [--queue-name NAME] [--out DIR] [--concurrency N] [--lock-duration MS] [--stalled-interval MS] [--quiet]
+export const usage = `sitrep worker --queue redis://HOST:PORT [--queue-name NAME] [--out DIR] [--reviews DIR] [--concurrency N] [--lock-duration MS] [--stalled-interval MS] [--quiet]
 
 Take document jobs from a BullMQ queue on Redis (added by \`sitrep annotate --queue\`) and annotate
 them, writing DIR/<doc-id>.json and DIR/<doc-id>.html exactly as a local run does. Run as many
 workers as you like, on any machines, with DIR a folder they share. Each of the N jobs in flight
-runs in its own worker thread (default N=1).
+runs in its own worker thread (default N=1). --reviews: the reviewers' decisions folder the
+producer has (default $SITREP_REVIEWS, else reviews/); a job whose decisions differ is refused.
 A job whose worker dies is taken over by another after --lock-duration ms (default 30000).
 SIGTERM or Ctrl-C: finish the jobs in flight, then exit; a second one stops at once (those jobs go
 back to the queue when their lock expires).`;
@@ -22,6 +23,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
       queue: { type: 'string' },
       'queue-name': { type: 'string' },
       out: { type: 'string', short: 'o' },
+      reviews: { type: 'string' },
       concurrency: { type: 'string' },
       'lock-duration': { type: 'string' },
       'stalled-interval': { type: 'string' },
@@ -35,6 +37,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     url: values.queue,
     ...(values['queue-name'] !== undefined ? { name: values['queue-name'] } : {}),
     outDir: values.out ?? 'output',
+    reviewsDir: values.reviews ?? null,
     concurrency: cliInteger('concurrency', values.concurrency),
     lockDuration: cliInteger('lock-duration', values['lock-duration']),
     stalledInterval: cliInteger('stalled-interval', values['stalled-interval']),

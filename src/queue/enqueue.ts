@@ -1,6 +1,6 @@
 import { Job, type Queue } from 'bullmq';
-import { JOB_NAME, type DocJobData } from './job-data.js';
-import { planJobs, type QueueFailure } from './plan.js';
+import { JOB_NAME } from './job-data.js';
+import { planJobs, type PlannedJob, type QueueFailure, type Unchanged, type UpToDate } from './plan.js';
 import type { ResolvedEnqueueOptions } from './options.js';
 
 /** A job of this run, with where its document came from. */
@@ -9,12 +9,18 @@ export interface EnqueuedJob {
   id: string;
   path: string;
   line?: number;
+  /** What the manifest records once it is done. */
+  contentHash: string;
+  reviewsHash: string;
+  stat?: { size: number; mtimeMs: number };
   /** What the queue held for it when this run added it. */
-  was: 'new' | 'done' | 'failed-retried' | 'pending';
+  was: 'new' | 'done' | 'again' | 'pending';
 }
 
 export interface EnqueueResult {
   jobs: EnqueuedJob[];
+  /** Documents whose outputs were up to date: no job. */
+  unchanged: Unchanged[];
   /** Documents refused before reaching the queue (missing, unreadable, duplicate id, bad JSONL line). */
   failed: QueueFailure[];
   skipped: { path: string; reason: string }[];
@@ -23,41 +29,49 @@ export interface EnqueueResult {
 const CHUNK = 200;
 
 /**
- * Add one job per document. A job whose id is already in the queue is not added again: done stays
- * done (no work twice), waiting or running stays so; a job that failed before is retried, with
- * its attempts reset, as a local run would try the document again.
+ * Add one job per document that is not up to date. A job whose id is already in the queue is not
+ * added again: done stays done (no work twice), waiting or running stays so. A job that failed
+ * before is tried again with its attempts reset, as a local run would try the document again; with
+ * `force`, so is a job done before.
  */
-export async function enqueueDocuments(queue: Queue, o: ResolvedEnqueueOptions): Promise<EnqueueResult> {
-  const result: EnqueueResult = { jobs: [], failed: [], skipped: [] };
+export async function enqueueDocuments(queue: Queue, o: ResolvedEnqueueOptions, current?: UpToDate): Promise<EnqueueResult> {
+  const result: EnqueueResult = { jobs: [], unchanged: [], failed: [], skipped: [] };
   const jobOpts = { attempts: o.attempts, backoff: { type: 'exponential', delay: o.backoff }, removeOnComplete: false, removeOnFail: false };
-  let chunk: { jobId: string; data: DocJobData }[] = [];
+  let chunk: PlannedJob[] = [];
   const flush = async (): Promise<void> => {
     if (chunk.length === 0) return;
     const states = await Promise.all(chunk.map((j) => queue.getJobState(j.jobId)));
     const fresh = chunk.filter((_, i) => states[i] === 'unknown');
     if (fresh.length) await queue.addBulk(fresh.map((j) => ({ name: JOB_NAME, data: j.data, opts: { ...jobOpts, jobId: j.jobId } })));
     for (const [i, j] of chunk.entries()) {
-      let was: EnqueuedJob['was'] = states[i] === 'unknown' ? 'new' : states[i] === 'completed' ? 'done' : 'pending';
-      if (states[i] === 'failed') {
-        const job = await Job.fromId(queue, j.jobId);
+      const state = states[i];
+      let was: EnqueuedJob['was'] = state === 'unknown' ? 'new' : state === 'completed' ? 'done' : 'pending';
+      if (state === 'failed' || (state === 'completed' && o.force)) {
         try {
-          await job?.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-          was = 'failed-retried';
+          await (await Job.fromId(queue, j.jobId))?.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
+          was = 'again';
         } catch {
-          was = 'pending'; // someone else retried it meanwhile
+          was = state === 'completed' ? 'done' : 'pending'; // someone else moved it meanwhile
         }
       }
-      result.jobs.push({ jobId: j.jobId, id: j.data.id, path: j.data.path, ...(j.data.line ? { line: j.data.line } : {}), was });
-      if (was !== 'new') o.log(`sitrep: ${was === 'done' ? 'already done' : was === 'failed-retried' ? 'failed before, enqueued again' : 'already in the queue'}: ${j.data.path}${j.data.line ? `:${j.data.line}` : ''} (job ${j.jobId})`);
+      const d = j.data;
+      result.jobs.push({ jobId: j.jobId, id: d.id, path: d.path, ...(d.line ? { line: d.line } : {}), contentHash: d.sha256, reviewsHash: d.reviewsHash, ...(j.stat ? { stat: j.stat } : {}), was });
+      const where = `${d.path}${d.line ? `:${d.line}` : ''}`;
+      if (was === 'done') o.log(`sitrep: already done by a worker: ${where} (job ${j.jobId})`);
+      else if (was === 'again') o.log(`sitrep: ${state === 'failed' ? 'failed before' : 'done before'}, enqueued again: ${where} (job ${j.jobId})`);
+      else if (was === 'pending') o.log(`sitrep: already in the queue: ${where} (job ${j.jobId})`);
     }
     chunk = [];
   };
-  for await (const item of planJobs(o)) {
+  for await (const item of planJobs(o, current)) {
     if ('failure' in item) {
       result.failed.push(item.failure);
       o.log(`sitrep: failed ${item.failure.path}${item.failure.line ? `:${item.failure.line}` : ''}: ${item.failure.reason}`);
     } else if ('skipped' in item) result.skipped.push(item.skipped);
-    else {
+    else if ('unchanged' in item) {
+      result.unchanged.push(item.unchanged);
+      o.log(`sitrep: unchanged ${item.unchanged.path}${item.unchanged.line ? `:${item.unchanged.line}` : ''}`);
+    } else {
       chunk.push(item.job);
       if (chunk.length >= CHUNK) await flush();
     }

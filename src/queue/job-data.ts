@@ -1,4 +1,4 @@
-import { sha256 } from '../pipeline.js';
+import { sha256 } from '../doc-id.js';
 import type { SourceFormat } from '../doc.js';
 import type { DocSummary } from '../write/html-index.js';
 
@@ -31,9 +31,13 @@ export interface DocJobData {
   fallbackDate: string | null;
   /** Write the HTML page too. */
   html: boolean;
-  /** Pipeline version and lexicon hash of the producer (part of the job id). */
-  pipelineVersion: string;
-  lexiconHash: string;
+  /** `reviewsHash` of the reviewers' decisions about this document the producer saw (src/review). */
+  reviewsHash: string;
+  /**
+   * The producer's configuration key (src/batch/config-key.ts: pipeline and schema versions, lexicon
+   * and data hashes, NLP library versions, these options): a worker whose own differs refuses the job.
+   */
+  configKey: string;
 }
 
 /** What a worker reports for a finished job (the job's return value). */
@@ -52,12 +56,12 @@ export interface DocJobResult {
 
 /**
  * The job id: the document id plus a hash of everything that decides its output (content, id,
- * path, options, pipeline and lexicon). Adding a job whose id exists is a no-op in BullMQ, so
+ * path, reviews, configuration key). Adding a job whose id exists is a no-op in BullMQ, so
  * enqueueing the same documents twice does the work once, while a changed document (or a new
  * pipeline version) gets a new job.
  */
 export function jobIdFor(d: Omit<DocJobData, 'text' | 'file'>): string {
-  const h = sha256(JSON.stringify([d.v, d.id, d.path, d.key, d.format, d.line ?? null, d.sha256, d.fallbackDate, d.html, d.pipelineVersion, d.lexiconHash]));
+  const h = sha256(JSON.stringify([d.v, d.id, d.path, d.key, d.format, d.line ?? null, d.sha256, d.fallbackDate, d.html, d.reviewsHash, d.configKey]));
   return `${d.id}@${h.slice(0, 16)}`;
 }
 

@@ -21,10 +21,22 @@ export interface EnqueueOptions extends QueueTarget {
   readonly inputs?: readonly string[];
   /** JSONL files of documents, one per line. */
   readonly jsonl?: readonly string[];
+  /**
+   * The output folder as this machine sees it: never read as input; its manifest says which
+   * documents are up to date (skipped, as in a local run) and records those the workers did. Default `output`.
+   */
+  readonly outDir?: string;
+  /** Annotate every document again, even those up to date or done before. Default false. */
+  readonly force?: boolean;
   /** Date (YYYY-MM-DD) for documents whose source gives none. */
   readonly date?: string | null;
   /** Workers write the HTML page as well as the JSON. Default true. */
   readonly html?: boolean;
+  /**
+   * Reviewers' decisions folder (src/review) as this machine sees it: the hash of each document's
+   * decisions goes in its job, and workers refuse to apply other ones. Default: `$SITREP_REVIEWS`, else `reviews`.
+   */
+  readonly reviewsDir?: string | null;
   /** Tries per document before it lands in the failed set. Default 3. */
   readonly attempts?: number;
   /** First retry delay in ms; each further retry waits twice as long. Default 1000. */
@@ -42,8 +54,11 @@ export interface ResolvedEnqueueOptions {
   target: ResolvedTarget;
   inputs: string[];
   jsonl: string[];
+  outDir: string;
+  force: boolean;
   date: string | null;
   html: boolean;
+  reviewsDir: string | null;
   attempts: number;
   backoff: number;
   byPath: boolean;
@@ -54,6 +69,8 @@ export interface ResolvedEnqueueOptions {
 export interface WorkerOptions extends QueueTarget {
   /** Output folder (a folder shared by all workers, or this machine's mount of it). Default `output`. */
   readonly outDir?: string;
+  /** Reviewers' decisions folder, as for a local run (the producer's, shared). Default: `$SITREP_REVIEWS`, else `reviews`. */
+  readonly reviewsDir?: string | null;
   /** Documents annotated at once by this process (one worker thread each). Default 1. */
   readonly concurrency?: number;
   /** How long (ms) a job stays locked to this worker without a renewal; after it, another worker takes the job over. Default 30000. */
@@ -66,6 +83,7 @@ export interface WorkerOptions extends QueueTarget {
 export interface ResolvedWorkerOptions {
   target: ResolvedTarget;
   outDir: string;
+  reviewsDir: string | null;
   concurrency: number;
   lockDuration: number;
   stalledInterval: number;
@@ -116,13 +134,17 @@ function integer(name: string, value: number | undefined, fallback: number, min:
 export function resolveEnqueueOptions(o: EnqueueOptions): ResolvedEnqueueOptions {
   const target = resolveTarget(o);
   if (o.date !== undefined && o.date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new SitrepOptionError(`Expected \`date\` as YYYY-MM-DD, got \`${o.date}\``);
+  if (o.outDir !== undefined && (typeof o.outDir !== 'string' || o.outDir.trim() === '')) throw new SitrepOptionError(`Expected \`out\` to be a folder path, got \`${String(o.outDir)}\``);
   const jsonl = [...(o.jsonl ?? [])];
   return {
     target,
     inputs: [...(o.inputs ?? (jsonl.length ? [] : ['corpus']))],
     jsonl,
+    outDir: o.outDir ?? 'output',
+    force: o.force ?? false,
     date: o.date ?? null,
     html: o.html ?? true,
+    reviewsDir: o.reviewsDir ?? null,
     attempts: integer('attempts', o.attempts, 3, 1),
     backoff: integer('backoff', o.backoff, 1000, 0),
     byPath: o.byPath ?? false,
@@ -137,6 +159,7 @@ export function resolveWorkerOptions(o: WorkerOptions): ResolvedWorkerOptions {
   return {
     target,
     outDir: o.outDir ?? 'output',
+    reviewsDir: o.reviewsDir ?? null,
     concurrency: integer('concurrency', o.concurrency, 1, 1),
     lockDuration,
     stalledInterval: integer('stalled-interval', o.stalledInterval, lockDuration, 100),

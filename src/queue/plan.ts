@@ -1,42 +1,52 @@
 import { extname, resolve } from 'node:path';
 import { discoverSources, type SourceFile } from '../batch/discover.js';
-import { ingestJsonl, readSource } from '../ingest/index.js';
-import { docIdFor, sha256 } from '../pipeline.js';
-import { loadLexicon } from '../lexicon/index.js';
-import { PIPELINE_VERSION } from '../version.js';
-import { SitrepInputError } from '../errors.js';
+import { failureOf, type RunFailure } from '../batch/failure.js';
+import { configKey } from '../batch/config-key.js';
+import { ingestJsonl } from '../ingest/jsonl.js';
+import { readSource } from '../ingest/read-source.js';
+import { docIdFor, sha256 } from '../doc-id.js';
+import { reviewStoreFor, reviewsHash } from '../review/store.js';
 import { jobIdFor, type DocJobData } from './job-data.js';
 import type { ResolvedEnqueueOptions } from './options.js';
 
 /** A document that could not be enqueued (or annotated): the same record a local run reports. */
-export interface QueueFailure {
-  path: string;
-  line?: number;
-  ruleId: string;
-  reason: string;
+export type QueueFailure = RunFailure;
+
+/** What a planned job needs besides its data: the source file's size and time, for the manifest. */
+export interface PlannedJob {
+  jobId: string;
+  data: DocJobData;
+  stat?: { size: number; mtimeMs: number };
 }
 
-export type PlanItem = { job: { jobId: string; data: DocJobData } } | { failure: QueueFailure } | { skipped: { path: string; reason: string } };
+/** A document whose outputs are up to date (the manifest of the output folder says so): no job. */
+export interface Unchanged {
+  id: string;
+  path: string;
+  line?: number;
+}
 
-function failureOf(err: unknown, path: string): QueueFailure {
-  if (err instanceof SitrepInputError) {
-    const prefix = err.place ? `${err.file}:${err.place.line}:${err.place.column}: ` : `${err.file}: `;
-    return { path: err.file, ...(err.place ? { line: err.place.line } : {}), ruleId: err.ruleId, reason: err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message };
-  }
-  return { path, ruleId: 'pipeline:crash', reason: `${(err as Error)?.name ?? 'Error'}: ${(err as Error)?.message ?? String(err)}` };
+export type PlanItem = { job: PlannedJob } | { failure: QueueFailure } | { skipped: { path: string; reason: string } } | { unchanged: Unchanged };
+
+/** The incremental check of a local run (`Manifest.isUnchangedFile` / `isUpToDate`); absent with `force`. */
+export interface UpToDate {
+  unchangedFile(id: string, path: string, stat: { size: number; mtimeMs: number }, reviewsHash: string): boolean;
+  upToDate(id: string, path: string, contentHash: string, reviewsHash: string, stat?: { size: number; mtimeMs: number }): boolean;
 }
 
 /**
  * The jobs of a run, one per document, in the order a local run takes them: the inputs are found
  * and read here, with the same document ids, the same refusals (missing, unreadable, duplicate ids,
- * bad JSONL lines) and the same recorded paths as `annotateCorpus`, so that workers write what a
- * local run writes. Read one source at a time (a large corpus is never all in memory).
+ * bad JSONL lines), the same recorded paths and the same skipping of up-to-date documents as
+ * `annotateCorpus`, so that workers write what a local run writes. One source is read at a time
+ * (a large corpus is never all in memory).
  */
-export async function* planJobs(o: ResolvedEnqueueOptions): AsyncGenerator<PlanItem> {
-  const found = await discoverSources([...o.inputs, ...o.jsonl]);
+export async function* planJobs(o: ResolvedEnqueueOptions, current?: UpToDate): AsyncGenerator<PlanItem> {
+  const reviews = await reviewStoreFor(o.reviewsDir);
+  const found = await discoverSources([...o.inputs, ...o.jsonl], [o.outDir]);
   for (const m of found.missing) yield { failure: { path: m, ruleId: 'input:missing', reason: 'no such file or folder' } };
   for (const i of found.ignored) yield { skipped: i };
-  const base = { v: 1 as const, fallbackDate: o.date, html: o.html, pipelineVersion: PIPELINE_VERSION, lexiconHash: loadLexicon().hash };
+  const base = { v: 1 as const, fallbackDate: o.date, html: o.html, configKey: configKey({ fallbackDate: o.date, html: o.html }) };
 
   // Ids as a local run gives them: from the path without extension; two files that would share one
   // (a.txt and a.md) keep their extension in it.
@@ -46,20 +56,34 @@ export async function* planJobs(o: ResolvedEnqueueOptions): AsyncGenerator<PlanI
     const id = docIdFor(f.key);
     return (stemCount.get(id) ?? 0) > 1 ? `${id}-${extname(f.key).slice(1).toLowerCase()}` : id;
   };
-  const seen = new Map<string, string>();
+  const claimed = new Map<string, string>();
   const claim = (id: string, path: string, line?: number): QueueFailure | undefined => {
     const where = line ? `${path}:${line}` : path;
-    const prior = seen.get(id);
+    const prior = claimed.get(id);
     if (prior) return { path, ...(line ? { line } : {}), ruleId: 'input:duplicate-id', reason: `document id "${id}" is also the id of ${prior}; not written, so that neither overwrites the other` };
-    seen.set(id, where);
+    claimed.set(id, where);
     return undefined;
   };
-  const job = (d: Omit<DocJobData, 'text' | 'file' | keyof typeof base>, source: string): PlanItem => {
-    const data: DocJobData = { ...base, ...d, ...(o.byPath ? { file: resolve(d.path) } : { text: source }) };
-    return { job: { jobId: jobIdFor(data), data } };
+  const job = (d: Omit<DocJobData, 'text' | 'file' | 'reviewsHash' | keyof typeof base>, source: string, stat?: PlannedJob['stat']): PlanItem => {
+    const data: DocJobData = { ...base, ...d, reviewsHash: reviewsHash(reviews, d.id), ...(o.byPath ? { file: resolve(d.path) } : { text: source }) };
+    return { job: { jobId: jobIdFor(data), data, ...(stat ? { stat } : {}) } };
   };
 
   for (const f of found.files) {
+    const stat = { size: f.size, mtimeMs: f.mtimeMs };
+    const id = f.format === 'jsonl' ? '' : idOf(f);
+    if (f.format !== 'jsonl') {
+      const dup = claim(id, f.path);
+      if (dup) {
+        yield { failure: dup };
+        continue;
+      }
+      // The fast check: same size and time as when its outputs were made, so not even read.
+      if (current?.unchangedFile(id, f.path, stat, reviewsHash(reviews, id))) {
+        yield { unchanged: { id, path: f.path } };
+        continue;
+      }
+    }
     let source: string;
     try {
       source = await readSource(f.path);
@@ -68,19 +92,22 @@ export async function* planJobs(o: ResolvedEnqueueOptions): AsyncGenerator<PlanI
       continue;
     }
     if (f.format !== 'jsonl') {
-      const id = idOf(f);
-      const dup = claim(id, f.path);
-      yield dup ? { failure: dup } : job({ id, path: f.path, key: f.key, format: f.format, sha256: sha256(source) }, source);
+      const hash = sha256(source);
+      if (current?.upToDate(id, f.path, hash, reviewsHash(reviews, id), stat)) yield { unchanged: { id, path: f.path } };
+      else yield job({ id, path: f.path, key: f.key, format: f.format, sha256: hash }, source, stat);
       continue;
     }
     for (const item of ingestJsonl(source, f.path)) {
       if ('error' in item) {
-        yield { failure: failureOf(item.error, f.path) };
+        yield { failure: failureOf(item.error, f.path, item.line) };
         continue;
       }
-      const id = docIdFor(item.key);
-      const dup = claim(id, f.path, item.line);
-      yield dup ? { failure: dup } : job({ id, path: f.path, key: item.key, format: 'jsonl', line: item.line, sha256: sha256(item.source) }, item.source);
+      const lineId = docIdFor(item.key);
+      const dup = claim(lineId, f.path, item.line);
+      const hash = sha256(item.source);
+      if (dup) yield { failure: dup };
+      else if (current?.upToDate(lineId, f.path, hash, reviewsHash(reviews, lineId))) yield { unchanged: { id: lineId, path: f.path, line: item.line } };
+      else yield job({ id: lineId, path: f.path, key: item.key, format: 'jsonl', line: item.line, sha256: hash }, item.source);
     }
   }
 }

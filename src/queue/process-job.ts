@@ -9,6 +9,5 @@ import type { DocJobData, DocJobResult } from './job-data.js';
  * lives on between jobs (the lexicon and NLP models load once per thread).
  */
 export default async function processJob(job: SandboxedJob<DocJobData, DocJobResult>): Promise<DocJobResult> {
-  const { outDir } = workerData as { outDir: string };
-  return runDocJob(job.data, outDir);
+  return runDocJob(job.data, workerData as { outDir: string; reviewsDir: string });
 }

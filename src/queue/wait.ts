@@ -10,6 +10,8 @@ export interface Settled {
 
 export interface WaitOptions {
   log: (line: string) => void;
+  /** Told of each document done, as soon as it is known. */
+  onDone?: (job: EnqueuedJob, result: DocJobResult) => void;
   /** How often (ms) to look at the states of the jobs not yet settled, besides listening to events. Default 2000. */
   pollEvery?: number;
   /** How often (ms) to print a progress line when nothing else was printed. Default 10000. */
@@ -49,6 +51,7 @@ export async function waitForJobs(queue: Queue, events: QueueEvents, jobs: reado
     if (state === 'completed') {
       open.delete(jobId);
       settled.done.push({ job: j, result: job.returnvalue });
+      o.onDone?.(j, job.returnvalue);
       // Done before this run: the enqueue already said so.
       if (j.was !== 'done') say(`sitrep: annotated ${where} → ${job.returnvalue.json} (by ${job.returnvalue.worker}; ${settled.done.length + settled.failed.length} of ${total})`);
     } else if (state === 'failed') {

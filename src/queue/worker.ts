@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { Worker, type Job } from 'bullmq';
 import { probeRedis, redisConnection } from './connection.js';
+import { resolveReviewsDir } from '../review/index.js';
 import { resolveWorkerOptions, type WorkerOptions } from './options.js';
 import { parseFailure, type DocJobData, type DocJobResult } from './job-data.js';
 
@@ -42,7 +43,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     connection,
     concurrency: o.concurrency,
     useWorkerThreads: true,
-    workerThreadsOptions: { workerData: { outDir } },
+    workerThreadsOptions: { workerData: { outDir, reviewsDir: resolveReviewsDir(o.reviewsDir) } },
     lockDuration: o.lockDuration,
     stalledInterval: o.stalledInterval,
     autorun: false,

@@ -35,8 +35,9 @@ const until = async <T>(what: string, f: () => Promise<T | undefined | false>, t
 };
 const activeJob = (q: Queue, path: string): Promise<Job> => until(`${path} to be active`, async () => (await q.getJobs(['active'])).find((j) => j?.data.path === path));
 const sameFiles = async (a: string, b: string): Promise<void> => {
-  const files = (await readdir(a)).filter((f) => f !== 'run.json').sort();
-  expect((await readdir(b)).filter((f) => f !== 'run.json').sort()).toEqual(files);
+  const visible = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((f) => f !== 'run.json' && !f.startsWith('.')).sort();
+  const files = await visible(a);
+  expect(await visible(b)).toEqual(files);
   for (const f of files) expect(await readFile(join(b, f), 'utf8'), f).toBe(await readFile(join(a, f), 'utf8'));
 };
 
@@ -127,7 +128,7 @@ describe('queue workers that fail', () => {
     const d = worker('poison', out);
     const run = await runCli(['annotate', ...q, bad, '--out', out, '--attempts', '3', '--backoff', '50']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe(`sitrep: 1 annotated, 0 skipped, 2 failed → ${out}/index.html\n`);
+    expect(run.stdout).toBe(`sitrep: 1 annotated, 0 unchanged, 2 failed → ${out}/index.html\n`);
     expect(run.stderr).toMatch(/failed \S+stuck\.txt after 3 attempts: \[pipeline:crash\] Error: EISDIR/);
     expect(run.stderr).toMatch(/failed \S+chrome\.html after 1 attempt: \[ingest:empty\] no article text left after removing page chrome/);
     expect(d.stderr()).toMatch(/attempt failed \S+stuck\.txt \(attempt 1 of 3, will retry\)/);

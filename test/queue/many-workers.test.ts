@@ -44,11 +44,13 @@ describe('sitrep annotate --queue with two sitrep worker processes', () => {
     // Then the same again, waiting: nothing is added twice; it waits for the jobs already there.
     const waited = await runCli(['annotate', ...q, 'corpus', '--out', shared]);
     expect(waited.code, waited.stderr).toBe(0);
-    expect(waited.stdout).toBe(`sitrep: ${n} annotated, 0 skipped, 0 failed → ${shared}/index.html\n`);
+    expect(waited.stdout).toBe(`sitrep: ${n} annotated, 0 unchanged, 0 failed → ${shared}/index.html\n`);
 
-    // Same files, same bytes (run.json records times and workers, so it is the one file that differs).
-    const localFiles = (await readdir(local)).filter((f) => f !== 'run.json').sort();
-    const sharedFiles = (await readdir(shared)).filter((f) => f !== 'run.json').sort();
+    // Same files, same bytes (run.json records times and workers, so it is the one file that
+    // differs; .sitrep/ holds the manifest, a cache).
+    const visible = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((f) => f !== 'run.json' && !f.startsWith('.')).sort();
+    const localFiles = await visible(local);
+    const sharedFiles = await visible(shared);
     expect(sharedFiles).toEqual(localFiles);
     expect(localFiles.filter((f) => f.endsWith('.json'))).toHaveLength(n);
     for (const f of localFiles) expect(await readFile(join(shared, f), 'utf8'), f).toBe(await readFile(join(local, f), 'utf8'));
@@ -74,10 +76,14 @@ describe('sitrep annotate --queue with two sitrep worker processes', () => {
     expect(run.totals).toMatchObject({ processed: n, failed: 0 });
     expect(new Set(run.processed.map((p: { worker: string }) => p.worker)).size).toBe(2);
 
-    // A third time: all already done, nothing new for the workers.
+    // A third time: the output folder's manifest says all are up to date; nothing for the workers.
     const again = await runCli(['annotate', ...q, 'corpus', '--out', shared, '--json']);
     expect(again.code, again.stderr).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({ processed: n, enqueued: 0, alreadyDone: n });
+    expect(JSON.parse(again.stdout)).toMatchObject({ processed: 0, unchanged: n, enqueued: 0 });
+    // A local run into the same folder agrees: the queued run recorded each document in the manifest.
+    const localAgain = await runCli(['annotate', 'corpus', '--out', shared, '--json']);
+    expect(localAgain.code, localAgain.stderr).toBe(0);
+    expect(JSON.parse(localAgain.stdout)).toMatchObject({ processed: 0, unchanged: n, failed: 0 });
     expect(workers.map(annotatedBy).flat()).toHaveLength(n);
 
     // SIGTERM: both stop cleanly.

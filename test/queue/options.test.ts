@@ -74,8 +74,8 @@ describe('job ids', () => {
     sha256: 'a'.repeat(64),
     fallbackDate: null,
     html: true,
-    pipelineVersion: '0.1.0',
-    lexiconHash: 'b'.repeat(64),
+    reviewsHash: 'e3b0c44298fc1c14',
+    configKey: 'b'.repeat(24),
   };
 
   it('are the document id and a hash: the same work gives the same id, with no ":" (BullMQ refuses it)', () => {
@@ -90,8 +90,8 @@ describe('job ids', () => {
     ['JSONL line', { line: 3 }],
     ['fallback date', { fallbackDate: '2024-05-01' }],
     ['HTML pages or not', { html: false }],
-    ['pipeline version', { pipelineVersion: '0.2.0' }],
-    ['lexicons', { lexiconHash: 'd'.repeat(64) }],
+    ["reviewers' decisions", { reviewsHash: '0123456789abcdef' }],
+    ['configuration (pipeline, lexicons, libraries)', { configKey: 'd'.repeat(24) }],
   ])('change when the %s changes', (_, change) => {
     expect(jobIdFor({ ...data, ...change })).not.toBe(jobIdFor(data));
   });

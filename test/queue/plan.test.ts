@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planJobs, type PlanItem } from '../../src/queue/plan.js';
-import { ingestJob } from '../../src/queue/run-job.js';
+import { ingestJob, runDocJob } from '../../src/queue/run-job.js';
 import { resolveEnqueueOptions } from '../../src/queue/options.js';
 import { ingestDocument, ingestJsonl } from '../../src/ingest/index.js';
 import type { DocJobData } from '../../src/queue/job-data.js';
@@ -27,7 +27,7 @@ beforeAll(async () => {
     join(dir, 'docs.jsonl'),
     ['{"id": "a-1", "text": "ISWAP raided Monguno.", "date": "2024-05-05"}', '', '{"id": "a-2", "text": "JNIM attacked Djibo."}', 'not json', '{"id": "a-1", "text": "again"}'].join('\n'),
   );
-  const o = { url: 'redis://127.0.0.1:1', inputs: [join(dir, 'in'), join(dir, 'missing')], jsonl: [join(dir, 'docs.jsonl')], date: '2024-06-01' };
+  const o = { url: 'redis://127.0.0.1:1', inputs: [join(dir, 'in'), join(dir, 'missing')], jsonl: [join(dir, 'docs.jsonl')], date: '2024-06-01', reviewsDir: join(dir, 'no-reviews') };
   items = [];
   for await (const i of planJobs(resolveEnqueueOptions(o))) items.push(i);
   byPath = [];
@@ -84,6 +84,24 @@ describe('ingestJob: what a worker annotates is what was enqueued, or nothing', 
   it('refuses a text that is not the one hashed', async () => {
     const [, txt] = jobs(items);
     await expect(ingestJob({ ...txt, text: `${txt.text} (edited)` })).rejects.toThrow(/^\[queue:changed\] the source changed since it was enqueued/);
+  });
+
+  it("refuses to apply other reviewers' decisions than the producer saw (and writes nothing)", async () => {
+    const [md] = jobs(items);
+    const out = join(dir, 'out-reviews');
+    const noReviews = join(dir, 'no-reviews');
+    expect(md.reviewsHash).toBe('e3b0c44298fc1c14'); // no decisions (no reviews folder)
+    await expect(runDocJob({ ...md, reviewsHash: '0123456789abcdef' }, { outDir: out, reviewsDir: noReviews })).rejects.toThrow(
+      /^\[queue:reviews-differ\] the reviews folder of this worker \(\S+no-reviews\) holds other decisions about "report-md" than the producer's \(e3b0c44298fc1c14, enqueued 0123456789abcdef\)/,
+    );
+    await expect(readFile(join(out, 'report-md.json'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('refuses a job enqueued by another sitrep configuration (pipeline, lexicons, libraries)', async () => {
+    const [md] = jobs(items);
+    await expect(runDocJob({ ...md, configKey: '0'.repeat(24) }, { outDir: join(dir, 'out-config'), reviewsDir: join(dir, 'no-reviews') })).rejects.toThrow(
+      /^\[queue:config-differs\] this worker runs another sitrep configuration .*enqueued 0{24}/,
+    );
   });
 
   it('refuses a file changed since it was enqueued, and the error is unrecoverable (no retries)', async () => {
