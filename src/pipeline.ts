@@ -36,6 +36,8 @@ export const COMPONENTS: readonly Component[] = [
   nominalMentions,
   personTitles,
   acronymDefinitions,
+  // Last of the recognizers: a trigger such as 'captured' counts only before a place or country
+  // (a takeover, not an arrest), which it reads from the candidates the others proposed.
   eventTriggers,
   // Refiners: trim before overlaps, so that trimmed spans compete.
   trimSpans,
@@ -49,7 +51,7 @@ export const COMPONENTS: readonly Component[] = [
   // Linkers: mentions first (ids, sentences), then entities that group them.
   makeMentions,
   linkEntities,
-  // Events read the linked mentions.
+  // Events read the linked mentions (roles point at them, places carry their entity's country).
   eventFrames,
 ];
 
