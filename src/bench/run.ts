@@ -69,10 +69,9 @@ async function main(): Promise<void> {
     const parse = await runChild({ mode: 'parse', corpus: c1 });
     say('pipeline, 1 worker…');
     const one = await runChild({ mode: 'annotate', corpus: c1, outDir: join(root, 'out-1w'), workers: 1, timing: true });
-    say('pipeline, 2 workers…');
-    const two = await runChild({ mode: 'annotate', corpus: c1, outDir: join(root, 'out-2w'), workers: 2, timing: false });
-    say('re-run over the unchanged corpus (2 workers)…');
-    const rerun = await runChild({ mode: 'annotate', corpus: c1, outDir: join(root, 'out-2w'), workers: 2, timing: false });
+    say('pipeline, 2 workers, then a re-run over the unchanged corpus…');
+    const two = await runChild({ mode: 'annotate', corpus: c1, outDir: join(root, 'out-2w'), workers: 2, timing: false, rerun: true });
+    const rerun = two.rerun!;
     say('peak RSS, corpus ×2 (2 workers)…');
     const x2 = await runChild({ mode: 'annotate', corpus: corpus(2), outDir: join(root, 'out-x2'), workers: 2, timing: false });
     say('peak RSS, corpus ×4 (2 workers)…');
@@ -81,7 +80,7 @@ async function main(): Promise<void> {
     for (const [name, r] of [['1 worker', one], ['2 workers', two], ['×2', x2], ['×4', x4]] as const) {
       if (r.totals && r.totals.failed > 0) say(`warning: ${r.totals.failed} documents failed in the ${name} run`);
     }
-    if (rerun.totals && rerun.totals.processed > 0) say(`warning: the re-run annotated ${rerun.totals.processed} documents again`);
+    if (rerun.totals.processed > 0) say(`warning: the re-run annotated ${rerun.totals.processed} documents again`);
 
     const wps = (r: ChildResult, times = 1): number => (words * times) / (r.ms / 1000);
     const result = {

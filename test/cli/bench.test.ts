@@ -1,0 +1,17 @@
+import { expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './cli-process.js';
+
+// `npm run bench` in its quick mode: it runs and ends with the JSON line of the four ratios.
+// Numbers are not asserted (speed is measured by the bench, never by tests).
+it('bench --docs 2 --json ends with one JSON line of the four ratios', () => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'bench', 'run.js'), '--docs', '2', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+  expect(r.status, r.stderr).toBe(0);
+  const lines = r.stdout.trim().split('\n');
+  const last = JSON.parse(lines[lines.length - 1]) as Record<string, number>;
+  expect(Object.keys(last)).toEqual(['pipelineVsParse', 'twoWorkerSpeedup', 'rssGrowth4x', 'rerunSpeedup']);
+  for (const v of Object.values(last)) expect(Number.isFinite(v) && v > 0).toBe(true);
+  expect(r.stdout).toContain('bare nlp(text), 1 thread');
+  expect(r.stdout).toMatch(/compromise\/parse\s/);
+}, 300_000);
