@@ -1,13 +1,21 @@
 import patterns from '../lexicon/group-patterns.json' with { type: 'json' };
+import commonWords from '../lexicon/common-words.json' with { type: 'json' };
 import { termSpans } from '../nlp.js';
 import type { Component } from '../context.js';
+
+const COMMON = new Set(commonWords.words);
+
+/** A tagger's guess worth proposing: it has a capital letter and is not a short common word ("US" in "TOLD US"). */
+function plausible(text: string): boolean {
+  return /\p{Lu}/u.test(text) && !COMMON.has(text.toLowerCase());
+}
 
 /** People named in the text, found by compromise's person tagger. */
 export const compromisePeople: Component = {
   name: 'recognize/people',
   run(ctx) {
     for (const s of termSpans(ctx.nlp.people())) {
-      if (!/\p{Lu}/u.test(ctx.text.slice(s.start, s.end))) continue;
+      if (!plausible(ctx.text.slice(s.start, s.end))) continue;
       ctx.propose({ type: 'person', start: s.start, end: s.end, source: 'rule:compromise/people', confidence: 0.7, priority: 1 });
     }
   },
@@ -18,12 +26,12 @@ export const compromiseGroups: Component = {
   name: 'recognize/group-patterns',
   run(ctx) {
     for (const s of termSpans(ctx.nlp.organizations())) {
-      if (!/\p{Lu}/u.test(ctx.text.slice(s.start, s.end))) continue;
+      if (!plausible(ctx.text.slice(s.start, s.end))) continue;
       ctx.propose({ type: 'group', start: s.start, end: s.end, source: 'rule:compromise/organizations', confidence: 0.6, priority: 1 });
     }
     for (const p of patterns.patterns) {
       for (const s of termSpans(ctx.nlp.match(p.match, 0))) {
-        if (!/\p{Lu}/u.test(ctx.text.slice(s.start, s.end))) continue;
+        if (!plausible(ctx.text.slice(s.start, s.end))) continue;
         ctx.propose({ type: 'group', start: s.start, end: s.end, source: p.id, confidence: p.confidence, priority: 2 });
       }
     }
@@ -35,7 +43,7 @@ export const compromisePlaces: Component = {
   name: 'recognize/places',
   run(ctx) {
     for (const s of termSpans(ctx.nlp.places())) {
-      if (!/\p{Lu}/u.test(ctx.text.slice(s.start, s.end))) continue;
+      if (!plausible(ctx.text.slice(s.start, s.end))) continue;
       ctx.propose({ type: 'place', start: s.start, end: s.end, source: 'rule:compromise/places', confidence: 0.55, priority: 0 });
     }
   },

@@ -4,7 +4,7 @@ import type { Component } from '../context.js';
 const HEADS = new Set(heads.heads.map((h) => h.toLowerCase()));
 const PREFIXES = new Set(heads.prefixes.map((h) => h.toLowerCase()));
 /** Small words a capitalised name may hold ("University of York", "Hospital Universitario de Caracas"). */
-const JOINERS = new Set(['of', 'de', 'del', 'la', 'el', 'the', 'and', '&', '-', "'s", '’s', 'al']);
+const JOINERS = new Set(['of', 'de', 'del', 'la', 'el', 'the', '-', "'s", '’s', 'al']);
 const WORD = /[\p{Lu}][\p{L}\p{M}'’.-]*|[\p{Ll}]+|&|-/gu;
 
 interface Word {
@@ -48,9 +48,12 @@ export const facilityNames: Component = {
   run(ctx) {
     const spans: [number, number][] = [];
     for (const name of capitalisedNames(ctx.text)) {
-      const first = name[0].text.toLowerCase();
-      const last = name[name.length - 1].text.replace(/\.$/, '').toLowerCase();
-      if (HEADS.has(last) || (PREFIXES.has(first) && name.length > 2)) spans.push([name[0].start, name[name.length - 1].end]);
+      name.forEach((w, i) => {
+        const k = w.text.replace(/\.$/, '').toLowerCase();
+        // "Oxford Street": the name up to its head; "University of York": the name from its prefix.
+        if (w.cap && HEADS.has(k) && i > 0) spans.push([name[0].start, w.end]);
+        if (w.cap && PREFIXES.has(k) && i < name.length - 2) spans.push([w.start, name[name.length - 1].end]);
+      });
     }
     if (!spans.length) return;
     const inside = (s: number, e: number) => spans.some(([a, b]) => s >= a && e <= b);

@@ -1,0 +1,135 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { evaluateGold, parseTypes, annotatedExtent } from '../../src/eval/evaluate.js';
+import { readGold, type GoldDoc } from '../../src/eval/gold.js';
+import { compromiseDateValue } from '../../src/eval/baseline.js';
+import { isDemonym } from '../../src/eval/spans.js';
+import { SitrepInputError, SitrepOptionError } from '../../src/errors.js';
+import type { EntitySpansResult } from '../../src/eval/entity-spans.js';
+import type { DateValuesResult } from '../../src/eval/date-values.js';
+import { ROOT } from '../support/annotate.js';
+
+const text = 'The Taliban seized Kabul on 15 August 2021. Syrian officials met in Moscow.';
+const span = (t: string, coarse: string, value?: string) => {
+  const start = text.indexOf(t);
+  return { start, end: start + t.length, type: coarse, coarse, text: t, ...(value ? { value } : {}) };
+};
+const doc: GoldDoc = {
+  id: 'd1',
+  text,
+  doc_date: '2021-08-20',
+  entities: [span('Taliban', 'GROUP'), span('Kabul', 'LOCATION'), span('15 August 2021', 'DATE', '2021-08-15'), span('Syrian', 'LOCATION'), span('Moscow', 'LOCATION')],
+};
+
+describe('evaluateGold on a hand-made document', () => {
+  const { report, text: printed } = evaluateGold([doc]);
+  const ent = report.sections.entities as EntitySpansResult;
+
+  it('scores sitrep per type, exact and relaxed, beside the baseline', () => {
+    expect(ent.types.group!.gold).toBe(1);
+    expect(ent.types.group!.sitrep.exact.tp).toBe(1);
+    expect(ent.types.location!.sitrep.exact).toMatchObject({ tp: 2, gold: 2 });
+    expect(ent.types.date!.sitrep.exact.f1).toBe(1);
+    expect(ent.types.group!.baseline).toBeDefined();
+  });
+
+  it('leaves a gold location that is a demonym out of scoring, and says so', () => {
+    expect(ent.demonymsExcluded).toBe(1);
+    expect(printed()).toContain('demonyms left out');
+  });
+
+  it('scores date values on matched spans', () => {
+    const dv = report.sections.dateValues as DateValuesResult;
+    expect(dv).toMatchObject({ gold: 1, sitrep: { matched: 1, correct: 1, accuracy: 1 } });
+  });
+
+  it('leaves out types that the gold never annotates', () => {
+    expect(report.typesWithoutGold).toEqual(['person']);
+    expect(ent.types.person).toBeUndefined();
+  });
+});
+
+describe('eval inputs', () => {
+  it('--types group,date selects those two; by default every entity type is scored', () => {
+    expect(parseTypes('group,date')).toEqual(['group', 'date']);
+    expect(parseTypes(undefined)).toEqual(expect.arrayContaining(['group', 'location', 'date', 'person']));
+  });
+
+  it.each(['groups', 'group,places', ''])('rejects --types %j naming the bad value', (value) => {
+    expect(() => parseTypes(value)).toThrow(SitrepOptionError);
+  });
+
+  it('names the file and line of a bad gold line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-gold-'));
+    const f = join(dir, 'bad.jsonl');
+    writeFileSync(f, `${JSON.stringify(doc)}\n{"id": "x", "text": "abc", "entities": [{"start": 1, "end": 9, "coarse": "GROUP"}]}\n`);
+    expect(() => readGold(f)).toThrow(SitrepInputError);
+    expect(() => readGold(f)).toThrow(/bad\.jsonl:2:1: .*outside the text/);
+  });
+
+  it('warns about a doc_date that is not ISO and annotates the document without it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-gold-'));
+    const f = join(dir, 'date.jsonl');
+    writeFileSync(f, `${JSON.stringify({ ...doc, doc_date: '03-02-2009' })}\n`);
+    const warnings: string[] = [];
+    expect(readGold(f, warnings)[0].doc_date).toBeNull();
+    expect(warnings[0]).toMatch(/date\.jsonl:1:1: .*doc_date/);
+  });
+
+  it('scores only up to the end of the sentence holding the last gold span', () => {
+    const d: GoldDoc = { id: 'x', text: 'One here.\nTwo there.\nThree.', entities: [{ start: 4, end: 8, type: 'X', coarse: 'OTHER', text: 'here' }] };
+    expect(annotatedExtent(d, [{ index: 0, start: 0, end: 9 }, { index: 1, start: 10, end: 20 }])).toBe(9);
+  });
+
+  it.each([
+    [{ start: '2024-03-01T00:00:00.000Z', unit: 'month' }, '2024-03'],
+    [{ start: '2021-01-01T00:00:00.000Z', unit: 'year' }, '2021'],
+    [{ start: '2025-08-09T00:00:00.000Z', unit: 'day' }, '2025-08-09'],
+    [{ start: null }, undefined],
+  ])('baseline date value of %j is %s', (d, want) => {
+    expect(compromiseDateValue(d)).toBe(want);
+  });
+
+  it.each([
+    ['Syrian', true],
+    ['Syrians', true],
+    ['the Chechen', true],
+    ['Syria', false],
+    ['Moscow', false],
+  ])('isDemonym(%s) is %s', (t, want) => {
+    expect(isDemonym(t)).toBe(want);
+  });
+});
+
+describe('sitrep eval (CLI)', () => {
+  const cli = join(ROOT, 'dist', 'cli.js');
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-eval-'));
+  const gold = join(dir, 'gold.jsonl');
+  writeFileSync(gold, `${JSON.stringify(doc)}\n`);
+
+  it('prints per-type figures with the baseline in brackets', () => {
+    const out = execFileSync('node', [cli, 'eval', '--gold', gold], { encoding: 'utf8' });
+    expect(out).toMatch(/^group\s+1\s+\d+ \(\d+\)\s+\d\.\d\d \(\d\.\d\d\)/m);
+    expect(out).toMatch(/^micro\s/m);
+    expect(out).toContain('Date values');
+  });
+
+  it('prints one JSON object with --json, limited to --types', () => {
+    const out = JSON.parse(execFileSync('node', [cli, 'eval', '--gold', gold, '--types', 'date', '--json'], { encoding: 'utf8' }));
+    expect(out.types).toEqual(['date']);
+    expect(Object.keys(out.sections.entities.types)).toEqual(['date']);
+    expect(out.sections.dateValues.sitrep.accuracy).toBe(1);
+  });
+
+  it('exits 2 with a clear message for a bad --types or a missing file', () => {
+    const bad = spawnSync('node', [cli, 'eval', '--gold', gold, '--types', 'groups'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('`groups`');
+    const missing = spawnSync('node', [cli, 'eval', '--gold', join(dir, 'nope.jsonl')], { encoding: 'utf8' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('nope.jsonl');
+  });
+});
