@@ -6,6 +6,8 @@ export { ingestDocument, ingestJsonl, readSource, formatOf } from './ingest/inde
 export { loadLexicon } from './lexicon/index.js';
 export { SitrepInputError, SitrepOptionError } from './errors.js';
 export { PIPELINE_VERSION } from './version.js';
+export { validateDoc, assertValidDoc, DOC_SCHEMA, type DocValidation, type DocValidationError } from './schema/validate.js';
+export { exportOutput, type ExportOptions, type ExportReport } from './export/run-export.js';
 export * from './doc.js';
 
 import { ingestDocument } from './ingest/index.js';

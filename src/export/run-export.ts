@@ -2,8 +2,6 @@ import { join } from 'node:path';
 import { listOutputFiles, parseOutputFile, readOutputFile, type OutputFile } from './read-output.js';
 import { parseTarget, type ExportTarget } from './target.js';
 import { docRows, type TableName } from './rows.js';
-import { SqliteStore } from './sqlite-store.js';
-import { PostgresStore } from './postgres-store.js';
 import { JsonlSink } from './jsonl.js';
 import { BratSink } from './brat.js';
 import { W3cSink } from './w3c.js';
@@ -91,7 +89,8 @@ export async function exportOutput(o: ExportOptions = {}): Promise<ExportReport>
   }
 
   if (target.kind === 'sqlite' || target.kind === 'postgres') {
-    const store: DocStore = target.kind === 'sqlite' ? SqliteStore.open(target.path) : await PostgresStore.open(target.url);
+    // Each database's driver is loaded only when that database is the target.
+    const store: DocStore = target.kind === 'sqlite' ? (await import('./sqlite-store.js')).SqliteStore.open(target.path) : await (await import('./postgres-store.js')).PostgresStore.open(target.url);
     report.target = store.description;
     try {
       for await (const f of files()) {

@@ -57,6 +57,8 @@ export class SqliteStore implements DocStore {
     const db = new Database(path);
     try {
       db.pragma('journal_mode = WAL');
+      // In WAL mode NORMAL never corrupts the database; a power cut may lose the last documents, which the next export loads again.
+      db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 10000');
       migrateSqlite(db);
