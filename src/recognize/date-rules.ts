@@ -387,9 +387,10 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'rule:date/decade',
     reason: 'a decade ("the 1990s" → "1990s", 199; "mid-2010s"; "the \'80s"); a two-digit decade needs an apostrophe or "the" before it; the span leaves out "the"',
-    re: re(`${B}(?:(?<the>${cw('the')})${S1})?(?<span>(?:${MOD}${MODSEP})?(?:(?<dec>1[5-9]\\d|20\\d)0['’]?s|(?<ap>['’])?(?<short>[1-9])0['’]?s))${E}`),
+    re: re(`${B}(?:(?<the>${cw('the')})${S1})?(?<span>(?:${MOD}${MODSEP})?(?:(?<dec>1[5-9]\\d|20\\d)0['’]?[sS]|(?<ap>['’])?(?<short>[1-9])0['’]?[sS]))${E}`),
     confidence: 0.9,
-    accept: (m, text) => (!g(m, 'short') || !!g(m, 'ap') || !!g(m, 'the') || !!g(m, 'mod')) && !/[-/]$/.test(text.slice(Math.max(0, m.index - 1), m.index)),
+    // "in his early 30s" is an age.
+    accept: (m, text) => (!g(m, 'short') || !!g(m, 'ap') || !!g(m, 'the') || !!g(m, 'mod')) && !/[-/]$/.test(text.slice(Math.max(0, m.index - 1), m.index)) && !(g(m, 'short') && /(?<![\p{L}])(?:his|her|their|my|your|our|its)\s+$/iu.test(text.slice(Math.max(0, m.index - 8), m.index))),
     resolve(m) {
       const dec = g(m, 'dec') ? Number(g(m, 'dec')) : 190 + Number(g(m, 'short'));
       return decadeNorm(dec, g(m, 'mod') ? MOD_VALUE[g(m, 'mod')!.toLowerCase()] : undefined);
@@ -416,7 +417,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'rule:date/season',
     reason: 'a season named relative to the document date ("last winter", "this spring", "in spring", "during the summer"); "fall" only with this/last/next',
-    re: re(`${B}(?:(?<rel>${cw('this', 'last', 'next', 'early', 'late', 'mid')})${MODSEP}(?<season>${cw('spring', 'summer', 'autumn', 'fall', 'winter')})|(?:${cw('in', 'during', 'by', 'until', 'since', 'through', 'throughout', 'over')})${S1}(?<span>(?:${cw('the')}${S1})?(?<season2>${cw('spring', 'summer', 'autumn', 'winter')})))${E}(?!${S1}(?:of|offensive|campaign)${E})`),
+    re: re(`${B}(?:(?<rel>${cw('this', 'last', 'next', 'early', 'late', 'mid')})${MODSEP}(?<season>${cw('spring', 'summer', 'autumn', 'fall', 'winter')})|(?:${cw('in', 'during', 'by', 'until', 'since', 'through', 'throughout', 'over')})${S1}(?<span>(?:${cw('the')}${S1})?(?<season2>${cw('spring', 'summer', 'autumn', 'winter')})))${E}(?!${S1}${cw('of', 'offensive', 'campaign')}${E})`),
     confidence: 0.75,
     resolve(m, at) {
       const season = (g(m, 'season') ?? g(m, 'season2'))!;
@@ -463,7 +464,12 @@ export const DATE_RULES: readonly DateRule[] = [
     re: re(`${B}${YEAR}${E}`),
     confidence: 0.85,
     accept: (m, text) => !isQuantity(text, m.index, m.index + m[0].length),
-    resolve: (m) => yearNorm(Number(g(m, 'year'))),
+    resolve(m, at) {
+      const year = Number(g(m, 'year'));
+      // "at 2030" in a 1989 report is a clock time, not a year to come.
+      if (at.anchor && year > at.anchor.year && /(?<![\p{L}])at\s+$/iu.test(at.text.slice(Math.max(0, m.index - 4), m.index))) return null;
+      return yearNorm(year);
+    },
   },
   {
     id: 'rule:date/short-year',
@@ -497,12 +503,13 @@ export const DATE_RULES: readonly DateRule[] = [
   },
   {
     id: 'rule:date/time',
-    reason: 'a time of day ("14:48 UTC", "0800 GMT", "6:40 p.m.", "at 16:15", "12:00 UTC Monday") on the day it names, the last day named, or the document date',
+    reason: 'a time of day ("14:48 UTC", "0800 GMT", "6:40 p.m.", "5.30pm", "at 16:15", "12:00 UTC Monday") on the day it names, the last day named, or the document date',
     re: re(
-      `${B}(?:(?<prep>${cw('at', 'by', 'until', 'till', 'around', 'about', 'before', 'after', 'from', 'since', 'as of', 'shortly after', 'shortly before')})${S1})?(?<span>(?:(?<h>[01]?\\d|2[0-4]):(?<min>[0-5]\\d)(?::[0-5]\\d)?|(?<h4>[01]\\d|2[0-3])(?<m4>[0-5]\\d)(?=${S0}(?:GMT|UTC|Zulu|hrs|HRS|local${S1}time))|(?<h1>1[0-2]|0?[1-9])(?=${S0}[apAP]\\.?[mM]))(?:${S0}(?<ap>[ap]\\.?${S0}m\\.?|[AP]\\.?${S0}M\\.?)(?![\\p{L}]))?(?:${S0}(?<tz>GMT|UTC|Zulu|Z|hrs|HRS|local${S1}time)(?:${S0}\\(?${S0}(?:GMT|UTC)?${S0}(?<off>[+-]${S0}\\d{1,2}(?::?\\d\\d)?)${S0}\\)?)?)?(?:,?${S1}(?:${cw('on')}${S1})?(?<dw>${cw('today', 'yesterday', 'tomorrow', 'tonight', ...WEEKDAYS.map((w) => w.toLowerCase()))}(?![\\p{L}])))?)(?![\\p{L}\\p{N}]|:\\d)`,
+      `${B}(?:(?<prep>${cw('at', 'by', 'until', 'till', 'around', 'about', 'before', 'after', 'from', 'since', 'as of', 'shortly after', 'shortly before')})${S1})?(?<span>(?:(?<h>[01]?\\d|2[0-4])(?<sep>[:.])(?<min>[0-5]\\d)(?::[0-5]\\d)?|(?<h4>[01]\\d|2[0-3])(?<m4>[0-5]\\d)(?=${S0}(?:GMT|UTC|Zulu|hrs|HRS|local${S1}time))|(?<h1>1[0-2]|0?[1-9])(?=${S0}[apAP]\\.?[mM]))(?:${S0}(?<ap>[ap]\\.?${S0}m\\.?|[AP]\\.?${S0}M\\.?)(?![\\p{L}]))?(?:${S0}(?<tz>GMT|UTC|Zulu|Z|hrs|HRS|local${S1}time)(?:${S0}\\(?${S0}(?:GMT|UTC)?${S0}(?<off>[+-]${S0}\\d{1,2}(?::?\\d\\d)?)${S0}\\)?)?)?(?:,?${S1}(?:${cw('on')}${S1})?(?<dw>${cw('today', 'yesterday', 'tomorrow', 'tonight', ...WEEKDAYS.map((w) => w.toLowerCase()))}(?![\\p{L}])))?)(?![\\p{L}\\p{N}]|:\\d)`,
     ),
     confidence: 0.8,
-    accept: (m) => !!(g(m, 'tz') || g(m, 'ap') || g(m, 'h4') || (g(m, 'prep') && g(m, 'h'))),
+    // A bare "16:15" needs a preposition before it, "5.30" a clock word after it (else it is a number).
+    accept: (m) => !!(g(m, 'tz') || g(m, 'ap') || g(m, 'h4') || (g(m, 'prep') && g(m, 'sep') === ':')),
     resolve(m, at) {
       let hour = Number(g(m, 'h') ?? g(m, 'h4') ?? g(m, 'h1'));
       const minute = Number(g(m, 'min') ?? g(m, 'm4') ?? 0);
@@ -550,7 +557,7 @@ export const DATE_RULES: readonly DateRule[] = [
     reason: 'a week, weekend, month, year or decade named relative to the document date ("last year", "this week", "early next year", "the end of the year", "the past decade")',
     re: re(
       `${B}(?:(?<pos>${cw('the end of', 'the beginning of', 'the start of', 'the middle of', 'the rest of', 'the remainder of', 'the very end of', 'the very beginning of', 'later', 'earlier', 'early', 'late', 'mid')})${MODSEP})?(?<rel>${cw('last', 'this', 'next', 'the past', 'the previous', 'the last', 'the current', 'the coming', 'the next', 'the following', 'the preceding')})${S1}(?<unit>${cw('week', 'weekend', 'month', 'year', 'decade')})${E}` +
-        `|${B}(?<pos2>${cw('the end of', 'the beginning of', 'the start of', 'the middle of', 'the rest of', 'the remainder of', 'the very end of', 'the very beginning of')})${S1}${cw('the')}${S1}(?<unit2>${cw('week', 'month', 'year', 'decade')})${E}(?!${S1}(?:of|in|before|after|when)${E})`,
+        `|${B}(?<pos2>${cw('the end of', 'the beginning of', 'the start of', 'the middle of', 'the rest of', 'the remainder of', 'the very end of', 'the very beginning of')})${S1}${cw('the')}${S1}(?<unit2>${cw('week', 'month', 'year', 'decade')})${E}(?!${S1}${cw('of', 'in', 'before', 'after', 'when')}${E})`,
     ),
     confidence: 0.8,
     resolve(m, at) {
@@ -683,7 +690,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'rule:date/same-day',
     reason: 'a day named by reference to the last one ("the same day", "that day", "the next day", "the previous day")',
-    re: re(`${B}(?:${cw('the very same day', 'the same day', 'that same day', 'that very day', 'that day')}|(?<rel>${cw('the next', 'the following', 'the previous', 'the preceding')})${S1}${cw('day')})${E}(?!${S1}(?:of|that|when|after|before)${E})`),
+    re: re(`${B}(?:${cw('the very same day', 'the same day', 'that same day', 'that very day', 'that day')}|(?<rel>${cw('the next', 'the following', 'the previous', 'the preceding')})${S1}${cw('day')})${E}(?!${S1}${cw('of', 'that', 'when', 'after', 'before')}${E})`),
     confidence: 0.7,
     resolve(m, at) {
       const rel = lower(g(m, 'rel'));
@@ -695,7 +702,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'rule:date/the-day',
     reason: '"the day" after a word that makes it the day being reported ("to end the day", "for the day", "at the start of the day"), which is the last day named or the document date',
-    re: re(`(?:(?<![\\p{L}])(?:${DAY_ANAPHOR_BEFORE})${S1}(?<span>${cw('the')}${S1}${cw('day')})|${B}(?<pos>${cw('the start of', 'the beginning of', 'the end of', 'the close of', 'the rest of', 'the middle of')})${S1}${cw('the')}${S1}${cw('day')})${E}(?!${S1}(?:after|before|when|that|which|of|on|in|following|prior|earlier|later|to)${E}|['’]s)`, 'i'),
+    re: re(`(?:(?<![\\p{L}])(?:${DAY_ANAPHOR_BEFORE})${S1}(?<span>${cw('the')}${S1}${cw('day')})|${B}(?<pos>${cw('the start of', 'the beginning of', 'the end of', 'the close of', 'the rest of', 'the middle of')})${S1}${cw('the')}${S1}${cw('day')})${E}(?!${S1}${cw('after', 'before', 'when', 'that', 'which', 'of', 'on', 'in', 'following', 'prior', 'earlier', 'later', 'to')}${E}|['’]s)`, 'i'),
     confidence: 0.6,
     resolve(m, at) {
       const n = dayOrUnknown(at.lastDay(), at);
@@ -712,7 +719,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'rule:date/weekend',
     reason: 'the weekend being reported ("over the weekend"): the latest one up to the document date, or the next when the clause looks ahead',
-    re: re(`(?<![\\p{L}])${cw('over', 'during', 'at', 'on', 'this', 'by', 'until', 'since', 'for')}${S1}(?<span>${cw('the')}${S1}${cw('weekend')})${E}(?!${S1}(?:of|before|after)${E})`),
+    re: re(`(?<![\\p{L}])${cw('over', 'during', 'at', 'on', 'this', 'by', 'until', 'since', 'for')}${S1}(?<span>${cw('the')}${S1}${cw('weekend')})${E}(?!${S1}${cw('of', 'before', 'after')}${E})`),
     confidence: 0.7,
     resolve(m, at) {
       const a = at.anchor;
@@ -726,7 +733,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'rule:date/part-of-day',
     reason: 'a part of the day being reported after a preposition ("in the morning", "during the night")',
-    re: re(`(?<![\\p{L}])${cw('in', 'during', 'by', 'until', 'overnight', 'through')}${S1}(?<span>${cw('the')}${S1}(?<part>${cw('morning', 'afternoon', 'evening', 'night')}))${E}(?!${S1}(?:of|before|after|when)${E})`),
+    re: re(`(?<![\\p{L}])${cw('in', 'during', 'by', 'until', 'overnight', 'through')}${S1}(?<span>${cw('the')}${S1}(?<part>${cw('morning', 'afternoon', 'evening', 'night')}))${E}(?!${S1}${cw('of', 'before', 'after', 'when')}${E})`),
     confidence: 0.55,
     resolve: (m, at) => partOfDayNorm(at.lastDay(), lower(g(m, 'part'))!, at.anchor),
   },

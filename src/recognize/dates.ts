@@ -23,6 +23,25 @@ interface Raw {
 /** What may lie between dates listed together ("in 2022, in January and September", "May 2021 and June"). */
 const LISTED = /^[\s,;–-]*(?:(?:and|or|in|on|to|through|until|till|from|then|between|by|of|again)[\s,]+)*$/i;
 
+/**
+ * The text the rules scan. A date never crosses a line break ("Friday" ending a title line and
+ * "September 18, 2008" on the dateline are two dates), except in hard-wrapped copy (wire text broken
+ * at a fixed width, where most long lines end mid-sentence): there a single line break is a space.
+ * Offsets are unchanged.
+ */
+export function unwrapped(text: string): string {
+  let long = 0;
+  let open = 0;
+  for (const line of text.split('\n')) {
+    const t = line.trimEnd();
+    if (t.length < 50) continue;
+    long++;
+    if (!/[.!?:;"'”’)\]]$/.test(t)) open++;
+  }
+  if (long < 3 || open < long * 0.6) return text;
+  return text.replace(/(?<=[^\n])\n(?=[^\n])/g, ' ');
+}
+
 /** The span of a match: its `span` group where the rule has one (the words before it only decide), else the whole match. */
 function spanOf(m: RegExpExecArray): [number, number] {
   const s = m.indices?.groups?.span;
@@ -53,12 +72,13 @@ function sentenceAround(sentences: readonly Sentence[], text: string, pos: numbe
  */
 export function findDates(text: string, anchor: Anchor | null, sentences: readonly Sentence[] = []): DateMatch[] {
   const raws: Raw[] = [];
+  const scan = unwrapped(text);
   DATE_RULES.forEach((rule, order) => {
     const re = rule.re;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let m = re.exec(scan); m; m = re.exec(scan)) {
       if (m[0].length === 0) re.lastIndex++;
-      if (rule.accept && !rule.accept(m, text)) continue;
+      if (rule.accept && !rule.accept(m, scan)) continue;
       const [start, end] = spanOf(m);
       if (end > start) raws.push({ start, end, rule, order, m });
     }
@@ -81,18 +101,18 @@ export function findDates(text: string, anchor: Anchor | null, sentences: readon
     const p = prev;
     const at: DateContext = {
       anchor,
-      text,
+      text: scan,
       start: r.start,
       end: r.end,
       direction() {
         if (!direction) {
           const [s, e] = sentenceAround(sentences, text, r.start);
-          direction = looksAhead(text, s, e, r.start, r.end) ? 'future' : 'past';
+          direction = looksAhead(scan, s, e, r.start, r.end) ? 'future' : 'past';
         }
         return direction;
       },
       lastDay: () => lastDay,
-      yearBefore: () => (p && p.year !== null && LISTED.test(text.slice(p.end, r.start)) ? p.year : null),
+      yearBefore: () => (p && p.year !== null && LISTED.test(scan.slice(p.end, r.start)) ? p.year : null),
     };
     const norm = r.rule.resolve(r.m, at);
     if (!norm) continue;

@@ -99,6 +99,9 @@ describe('dates: resolved against the document date (news reports the past)', ()
     ['At 0800 GMT, the bank injected cash.', '2008-09-18', ['0800 GMT=2008-09-18T08:00Z']],
     ['It filed at 12:00 UTC Monday in Manhattan.', '2009-06-01', ['12:00 UTC Monday=2009-06-01T12:00Z']],
     ['The plane landed at 6:40 pm local time.', '2007-10-17', ['6:40 pm local time=2007-10-17T18:40']],
+    ['Witnesses heard it at around 5.30pm local time.', '2016-06-20', ['5.30pm local time=2016-06-20T17:30']],
+    ['WATCHMEN REPORTED THAT AT 2030 THEY SAW A MAN.', '1989-08-30', []],
+    ['KIDNAPPINGS OF WEALTHY SALVADORANS IN THE EARLY 1980\'S.', '1989-04-04', ["EARLY 1980'S=198"]],
     ['Attacks rise during Ramadan.', '2016-06-20', ['Ramadan=2016-06-06/2016-07-05']],
     ['A truce was declared for Eid al-Adha 2024.', SAT, ['Eid al-Adha 2024=2024-06-16']],
     ['The prisoners were freed at Christmas.', SAT, ['Christmas=2024-12-25']],
@@ -158,6 +161,8 @@ describe('dates: negative cases', () => {
     ['After the fall of Kabul, the Arab Spring was forgotten.', SAT],
     ['He met Theresa May and the Future Movement.', SAT],
     ['Now that the war is over, they have now left.', SAT],
+    ['The suspect is a man in his early 30s.', SAT],
+    ['Growth was 5.30 percent.', SAT],
   ])('%s', (text, date) => {
     expect(found(text, date)).toEqual([]);
   });
@@ -169,6 +174,12 @@ describe('dates: spans', () => {
     const ms = dates(text, '2008-09-18');
     expect(ms.map((m) => m.text)).toEqual(['2021', 'Friday', 'September 18, 2008']);
     for (const m of ms) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('cross a single line break only in hard-wrapped wire copy', () => {
+    const line = 'THE GUERRILLAS SAID THAT THE ATTACK ON THE BASE TOOK PLACE IN THE NIGHT OF';
+    const wire = `${line}\n${line}\n${line} 3\nMARCH 1989 AND THAT MORE WOULD FOLLOW IN THE COMING\nWEEKS, ACCORDING TO THE COMMUNIQUE ISSUED IN THE CAPITAL.`;
+    expect(found(wire, '1989-03-10').map((d) => d.replace('\n', ' '))).toEqual(['3 MARCH 1989=1989-03-03', 'THE COMING WEEKS=FUTURE_REF']);
   });
 
   it('carry a rule id and a confidence', () => {
