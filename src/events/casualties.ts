@@ -136,22 +136,34 @@ export function casualtiesIn(view: SentenceView, text: string): Casualty[] {
   for (const kindName of ['fatalities', 'injured'] as const) {
     const kind = d.casualties[kindName];
     for (let k = view.lo; k < view.hi; k++) {
-      // 'killing at least 145 people', 'left 12 dead', 'the death toll rose to 30'
-      for (const list of [kind.verbs, kind.tolls]) {
-        for (const v of list) {
-          if (!matchAt(view, k, v)) continue;
-          const after = k + v.length;
-          if (view.breakAfter(after - 1) && list === kind.verbs) continue;
-          const n = qualifiedNumberAt(view, after, false);
-          if (!n || used.has(n.b)) continue;
-          let b: number;
-          if (list === kind.verbs && kind.verbsNeedState.has(v[0])) {
-            const s = stateAfter(view, n.b + 1, kind);
-            if (s === undefined) continue;
-            b = s;
-          } else b = list === kind.verbs ? victimsAfter(view, n.b + 1) : n.b;
-          used.add(n.b);
-          out.push({ kind: kindName, value: n.value, qualifier: n.qualifier, evidence: span(k, b) });
+      // 'killing at least 145 people', 'left 12 dead'
+      for (const v of kind.verbs) {
+        if (!matchAt(view, k, v)) continue;
+        const after = k + v.length;
+        if (view.breakAfter(after - 1)) continue;
+        const n = qualifiedNumberAt(view, after, false);
+        if (!n || used.has(n.b)) continue;
+        let b: number;
+        if (kind.verbsNeedState.has(v[0])) {
+          const s = stateAfter(view, n.b + 1, kind);
+          if (s === undefined) continue;
+          b = s;
+        } else b = victimsAfter(view, n.b + 1);
+        used.add(n.b);
+        out.push({ kind: kindName, value: n.value, qualifier: n.qualifier, evidence: span(k, b) });
+      }
+      // 'the death toll from the bombing rose to 30'
+      for (const tl of kind.tolls) {
+        if (!matchAt(view, k, tl)) continue;
+        for (let j = k + tl.length; j < Math.min(view.hi, k + tl.length + d.tollVerbs.window); j++) {
+          const tv = d.tollVerbs.words.find((w) => matchAt(view, j, w));
+          const n = tv ? qualifiedNumberAt(view, j + tv.length, false) : undefined;
+          if (n && !used.has(n.b)) {
+            used.add(n.b);
+            out.push({ kind: kindName, value: n.value, qualifier: n.qualifier, evidence: span(k, n.b) });
+            break;
+          }
+          if (view.breakAfter(j)) break;
         }
       }
       // '168 people were killed', 'at least six people died'

@@ -1,6 +1,9 @@
 import type { Mention } from '../doc.js';
 import type { Term } from './terms.js';
 
+/** Words compromise may tag as adjectives or nouns that, outside a name, open a phrase of their own. */
+const PREPOSITIONS = new Set(['near', 'outside', 'inside', 'across', 'throughout', 'around', 'within', 'against', 'targeting', 'between', 'into', 'upon', 'during', 'since', 'via', 'despite', 'amid', 'towards', 'toward', 'beyond', 'along', 'off']);
+
 /**
  * One sentence of the parse with the mentions laid over its terms, and the few phrase-level
  * helpers that event roles need: noun phrases to the left and right of a word, clause edges.
@@ -59,6 +62,7 @@ export class SentenceView {
     if (i < this.lo || i >= this.hi) return false;
     const m = this.mentionAt(i);
     if (m) return true;
+    if (PREPOSITIONS.has(this.terms[i].normal)) return false;
     const t = this.terms[i].tags;
     if (t.has('Preposition') || t.has('Conjunction') || t.has('QuestionWord') || t.has('Copula') || t.has('Auxiliary') || t.has('Modal')) return false;
     if (t.has('Adverb') && !t.has('Noun') && !t.has('Adjective')) return false;

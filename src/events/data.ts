@@ -29,6 +29,8 @@ export interface Cue {
   where: 'before' | 'premod' | 'after' | 'sentence';
   window: number;
   words: string[][];
+  /** Event types the cue says nothing about. */
+  exceptTypes: string[];
 }
 
 export interface CasualtyKind {
@@ -51,6 +53,8 @@ const seq = (s: string): string[] => s.toLowerCase().split(/\s+/).filter(Boolean
 export interface EventData {
   frames: Map<string, Frame>;
   supportVerbs: SupportVerb[];
+  /** Verbs whose subject is an event and whose object is its target ('the blast hit the market'). */
+  impactVerbs: string[][];
   placeNouns: Set<string>;
   anaphora: { words: Set<string>; types: string[] }[];
   pronouns: Set<string>;
@@ -60,6 +64,7 @@ export interface EventData {
   cues: Cue[];
   factualityOrder: Factuality[];
   casualties: { fatalities: CasualtyKind; injured: CasualtyKind };
+  tollVerbs: { window: number; words: string[][] };
   qualifiers: { words: string[][]; qualifier: 'atLeast' | 'atMost' | 'about' }[];
   numbers: Map<string, number>;
   multipliers: Map<string, number>;
@@ -93,7 +98,7 @@ export function eventData(): EventData {
   const cues: Cue[] = factuality.cues.map((c) => {
     if (!FACTUALITY.includes(c.value)) throw new Error(`event-factuality.json: cue ${c.id} has value ${JSON.stringify(c.value)}`);
     if (c.where !== 'before' && c.where !== 'premod' && c.where !== 'after' && c.where !== 'sentence') throw new Error(`event-factuality.json: cue ${c.id} has where ${JSON.stringify(c.where)}`);
-    return { id: c.id, value: c.value as Factuality, where: c.where, window: (c as { window?: number }).window ?? 0, words: c.words.map(seq) };
+    return { id: c.id, value: c.value as Factuality, where: c.where, window: (c as { window?: number }).window ?? 0, words: c.words.map(seq), exceptTypes: (c as { exceptTypes?: string[] }).exceptTypes ?? [] };
   });
   const codeMap = new Map<string, EventCodes>();
   for (const [k, v] of Object.entries(codes.types as Record<string, EventCodes & { reason?: string }>)) {
@@ -102,6 +107,7 @@ export function eventData(): EventData {
   cached = {
     frames,
     supportVerbs: roles.supportVerbs.entries.map((e) => ({ id: e.id, forms: e.forms.map(seq), claimed: (e as { claimed?: boolean }).claimed === true })),
+    impactVerbs: roles.impactVerbs.words.map(seq),
     placeNouns: new Set(roles.placeNouns.words),
     anaphora: roles.anaphora.entries.map((e) => ({ words: new Set(e.words), types: e.types })),
     pronouns: new Set(roles.pronouns.words),
@@ -111,6 +117,7 @@ export function eventData(): EventData {
     cues,
     factualityOrder: factuality.order as Factuality[],
     casualties: { fatalities: kind(casualties.kinds.fatalities), injured: kind(casualties.kinds.injured) },
+    tollVerbs: { window: casualties.tollVerbs.window, words: casualties.tollVerbs.words.map(seq) },
     qualifiers: casualties.qualifiers.map((q) => ({ words: q.words.map(seq), qualifier: q.qualifier as 'atLeast' | 'atMost' | 'about' })),
     numbers: new Map(Object.entries(casualties.numbers)),
     multipliers: new Map(Object.entries(casualties.multipliers)),

@@ -33,8 +33,10 @@ function wordsAfter(view: SentenceView, from: number, window: number): string[] 
 /** The facts about one event that decide its factuality. */
 export interface FactualityInput {
   analysis: TriggerAnalysis;
-  /** A time or a named place attached to the event by grammar (not by fallback). */
+  /** A time or a place attached to the event by grammar (not by fallback), or a phrase that makes it one occasion. */
   anchored: boolean;
+  /** The event's type (some cues do not apply to some types). */
+  type: string;
 }
 
 /**
@@ -50,6 +52,7 @@ export function factualityOf(view: SentenceView, input: FactualityInput): Factua
   // The trigger's own premodifiers count as 'before' ('no attacks', 'frequent attacks').
   const premods = view.terms.slice(a.npStart, a.ta).flatMap((t) => t.words);
   for (const cue of d.cues) {
+    if (cue.exceptTypes.includes(input.type)) continue;
     let words: string[];
     if (cue.where === 'before') words = [...wordsBefore(view, a.npStart, cue.window), ...premods];
     else if (cue.where === 'premod') words = premods;

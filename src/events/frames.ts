@@ -43,8 +43,9 @@ function shareCoordinated(view: SentenceView, ps: Pending[]): void {
     if (!x.analysis || !y.analysis) continue;
     const xa = x.analysis;
     const ya = y.analysis;
-    if (!onlyJoiners(view, xa.tb + 1, ya.npStart - 1)) continue;
-    if (view.breakAfter(xa.tb) && !/^,\s*$/.test(view.terms[xa.tb].post)) continue;
+    const xEnd = xa.verbal ? xa.end : xa.tb;
+    if (!onlyJoiners(view, xEnd + 1, ya.npStart - 1)) continue;
+    if (view.breakAfter(xEnd) && !/^,\s*$/.test(view.terms[xEnd].post)) continue;
     if (!xa.verbal && !ya.verbal) {
       for (const h of x.hits) if (h.how === 'pre' && !y.hits.some((g) => g.role === h.role)) y.hits.push({ ...h, how: 'shared' });
       for (const h of y.hits) if (h.how === 'post' && !x.hits.some((g) => g.role === h.role)) x.hits.push({ ...h, how: 'shared' });
@@ -92,11 +93,14 @@ function antecedentFinder(ctx: PipelineContext, index: TermIndex, sentence: numb
   };
 }
 
+/** A mention made from a common noun ('the city') that no entity names: no evidence of where. */
+const unnamed = (m: Mention): boolean => !m.entity && m.source.startsWith('rule:nominal');
+
 function nearestUnbound(ms: Mention[], types: string[], bound: Set<string>, own: Set<string>, trigger: Mention): Mention | undefined {
   let best: Mention | undefined;
   let dist = Infinity;
   for (const m of ms) {
-    if (!types.includes(m.type) || bound.has(m.id) || own.has(m.id)) continue;
+    if (!types.includes(m.type) || bound.has(m.id) || own.has(m.id) || unnamed(m)) continue;
     const d = m.end <= trigger.start ? trigger.start - m.end : m.start - trigger.end;
     if (d >= 0 && d < dist) {
       best = m;
@@ -162,15 +166,15 @@ export const eventFrames: Component = {
         const r = termsOf(index, t.start, t.end);
         const frame = d.frames.get(info.frame);
         if (!r || r[0] < lo || r[1] >= hi || !frame) return { trigger: t, info, hits: [], factuality: 'asserted' };
-        const analysis = analyseTrigger(view, r[0], r[1], frame, antecedent);
+        const analysis = analyseTrigger(view, r[0], r[1], frame, antecedent, info.syntax);
         return { trigger: t, info, analysis, hits: analysis.hits, factuality: 'asserted' };
       });
       shareCoordinated(view, ps);
       // Factuality before fallbacks: a generic event has no time or place of its own to borrow.
       for (const p of ps) {
         if (!p.analysis) continue;
-        const anchored = p.hits.some((h) => h.role === 'time' || (h.role === 'place' && !!h.mention));
-        p.factuality = factualityOf(view, { analysis: p.analysis, anchored });
+        const anchored = p.analysis.specific || p.hits.some((h) => h.role === 'time' || h.role === 'place' || h.mention?.type === 'place' || h.mention?.type === 'country');
+        p.factuality = factualityOf(view, { analysis: p.analysis, anchored, type: p.info.type });
       }
       const bound = new Set<string>();
       for (const p of ps) for (const h of p.hits) if (h.mention && h.mention.sentence === s) bound.add(h.mention.id);
@@ -195,8 +199,9 @@ export const eventFrames: Component = {
         let dist = Infinity;
         for (const p of ps) {
           if (!HARMFUL.has(p.info.type) || p[c.kind]) continue;
-          const dd = c.evidence.start >= p.trigger.end ? c.evidence.start - p.trigger.end : p.trigger.start - c.evidence.end;
-          if (dd >= 0 && dd < dist) {
+          // Distance from the trigger to the evidence; 0 when the evidence holds the trigger ('the death toll from the bombing rose to 30').
+          const dd = Math.max(0, c.evidence.start >= p.trigger.end ? c.evidence.start - p.trigger.end : p.trigger.start - c.evidence.end);
+          if (dd < dist) {
             best = p;
             dist = dd;
           }

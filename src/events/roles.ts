@@ -29,6 +29,8 @@ export interface TriggerAnalysis {
   /** A nominal trigger with a determiner, a possessive or a number ('the attack', 'its offensive', 'two attacks'). */
   determined: boolean;
   plural: boolean;
+  /** A noun in a phrase that ties it to one occasion ('were killed in air strikes'). */
+  specific: boolean;
 }
 
 /** Finds the mention that a pronoun or a definite description ('the country', 'its') points back at. */
@@ -105,8 +107,9 @@ export function filler(view: SentenceView, a: number, b: number, role: RoleName,
   const end = possessiveEnd(view, b);
   const prefer = ROLE_MENTION_PREFERENCE[r];
   let mention: Mention | undefined;
+  const named = (m: Mention): number => (m.entity || !m.source.startsWith('rule:nominal') ? 1 : 0);
   for (const type of prefer) {
-    const of = nonDate.filter((m) => m.type === type);
+    const of = nonDate.filter((m) => m.type === type).sort((x, y) => named(x) - named(y) || x.start - y.start);
     if (of.length) {
       mention = of[of.length - 1];
       break;
@@ -231,7 +234,7 @@ function postModifiers(view: SentenceView, from: number, frame: Frame, hits: Rol
  * Afghanistan', 'on the market', 'in Moscow') and the subject of a verb that governs it ('IS-KP
  * pulled back from an offensive', 'IS-KP claimed the attack').
  */
-export function analyseTrigger(view: SentenceView, ta: number, tb: number, frame: Frame, antecedent: Antecedent): TriggerAnalysis {
+export function analyseTrigger(view: SentenceView, ta: number, tb: number, frame: Frame, antecedent: Antecedent, pos: 'noun' | 'verb' | 'any' = 'any'): TriggerAnalysis {
   const d = eventData();
   const hits: RoleHit[] = [];
   // The nominal words right before the trigger: its premodifiers when it is a noun.
@@ -255,7 +258,8 @@ export function analyseTrigger(view: SentenceView, ta: number, tb: number, frame
   const prev = ta - 1 >= view.lo && !view.breakAfter(ta - 1) ? view.terms[ta - 1] : undefined;
   const afterVerb =
     !!prev && (prev.tags.has('Verb') || prev.tags.has('Particle')) && !prev.tags.has('Auxiliary') && !prev.tags.has('Copula') && !prev.tags.has('Modal') && !prev.tags.has('Passive') && !prev.tags.has('Negative');
-  const verbal = verbish && !nominalCue && !afterPrep && !afterVerb;
+  // The lexicon knows some triggers are only nouns ('airstrikes') or only verbs ('detonated').
+  const verbal = pos === 'verb' || (pos !== 'noun' && verbish && !nominalCue && !afterPrep && !afterVerb);
   let passive = false;
   let claimed = false;
   let determined = false;
@@ -318,11 +322,11 @@ export function analyseTrigger(view: SentenceView, ta: number, tb: number, frame
         break;
       }
     }
-    // 'the attack was carried out by ETA': a governing verb in the passive after the noun.
+    // 'the attack on the convoy was carried out by ISWAP': a governing verb in the passive after the noun.
     if (!hits.some((h) => h.role === 'actor')) {
-      let j = tb + 1;
+      let j = end + 1;
       let sawVerb = false;
-      while (j < view.hi && j - tb <= 8 && !view.breakAfter(j - 1) && !view.mentionAt(j) && (view.has(j, 'Verb') || view.has(j, 'Adverb') || d.clauseSkip.has(view.word(j)))) {
+      while (j < view.hi && j - end <= 8 && !view.breakAfter(j - 1) && !view.mentionAt(j) && (view.has(j, 'Verb') || view.has(j, 'Adverb') || d.clauseSkip.has(view.word(j)))) {
         if (view.has(j, 'Verb') && d.supportVerbs.some((sv) => sv.forms.some((f) => f[0] === view.word(j)))) sawVerb = true;
         j++;
       }
@@ -331,11 +335,26 @@ export function analyseTrigger(view: SentenceView, ta: number, tb: number, frame
         if (np) hits.push(...hitsFrom(view, [np], 'actor', frame, 'support', antecedent));
       }
     }
+    // 'the explosion targeted a bakery', 'airstrikes hit Idlib': the object of an impact verb is the target.
+    if (!hits.some((h) => h.role === 'target')) {
+      let j = end + 1;
+      while (j < view.hi && !view.breakAfter(j - 1) && (view.has(j, 'Adverb') || view.has(j, 'Auxiliary')) && !view.mentionAt(j)) j++;
+      const iv = !view.breakAfter(j - 1) ? d.impactVerbs.find((f) => f.every((w, n) => view.word(j + n) === w)) : undefined;
+      if (iv) {
+        const objs = view.rightNPList(j + iv.length, ofNounSet(d));
+        hits.push(...hitsFrom(view, objs, 'target', frame, 'post', antecedent));
+      }
+    }
   }
   if (!verbal) {
     for (let k = npStart; k < ta; k++) if (view.has(k, 'Determiner') || view.has(k, 'Value')) determined = true;
   }
+  // 'were killed in air strikes', 'died in the bombing': a noun after a past verb's 'in' is one event.
+  const prep = view.terms[npStart - 1];
+  const verbBefore = view.terms[npStart - 2];
+  const specific =
+    !verbal && !!prep && !!verbBefore && ['in', 'during', 'by'].includes(prep.normal) && !view.breakAfter(npStart - 2) && (verbBefore.tags.has('PastTense') || verbBefore.tags.has('Passive') || verbBefore.tags.has('Participle'));
   const headTerm = view.terms[verbal ? ta : tb];
   const plural = !verbal && (headTerm.tags.has('Plural') || (/s$/i.test(headTerm.text) && !/ss$/i.test(headTerm.text) && !headTerm.tags.has('Singular')));
-  return { ta, tb, verbal, passive, npStart: verbal ? ta : npStart, end, hits, claimed, determined, plural };
+  return { ta, tb, verbal, passive, npStart: verbal ? ta : npStart, end, hits, claimed, determined, plural, specific };
 }

@@ -1,7 +1,7 @@
 import triggers from '../lexicon/event-triggers.json' with { type: 'json' };
 import { PhraseMatcher, phraseTokens } from './phrase-matcher.js';
 import { isJoiner, tokenKey } from './tokens.js';
-import { termIndex, termsOf, type TermIndex } from '../events/terms.js';
+import { termAt, termIndex, termsOf, type TermIndex } from '../events/terms.js';
 import type { Component, PipelineContext } from '../context.js';
 import type { Token } from '../doc.js';
 
@@ -13,6 +13,8 @@ export interface TriggerInfo {
   /** Argument structure (a frame of event-roles.json). */
   frame: string;
   pos: 'noun' | 'verb' | 'any';
+  /** How the grammar reads the trigger: always a noun, always a verb, or as tagged. */
+  syntax: 'noun' | 'verb' | 'any';
   notBefore: string[][];
   notAfter: string[][];
   needsObject?: string[];
@@ -24,6 +26,7 @@ interface RawEntry {
   subtype?: string;
   frame: string;
   pos: string;
+  syntax?: string;
   forms: string[];
   notBefore?: string[];
   notAfter?: string[];
@@ -40,8 +43,10 @@ function triggerMatcher(): PhraseMatcher {
   const m = new PhraseMatcher();
   for (const t of triggers.entries as RawEntry[]) {
     if (t.pos !== 'noun' && t.pos !== 'verb' && t.pos !== 'any') throw new Error(`event-triggers.json: entry ${t.id} has pos ${JSON.stringify(t.pos)}; expected "noun", "verb" or "any"`);
+    if (t.syntax !== undefined && t.syntax !== 'noun' && t.syntax !== 'verb') throw new Error(`event-triggers.json: entry ${t.id} has syntax ${JSON.stringify(t.syntax)}; expected "noun" or "verb"`);
     info.set(t.id, {
       id: t.id, type: t.type, subtype: t.subtype, frame: t.frame, pos: t.pos,
+      syntax: (t.syntax as 'noun' | 'verb' | undefined) ?? (t.pos === 'noun' || t.pos === 'verb' ? t.pos : 'any'),
       notBefore: (t.notBefore ?? []).map(keys), notAfter: (t.notAfter ?? []).map(keys), needsObject: t.needsObject,
     });
     for (const f of t.forms) {
@@ -108,12 +113,13 @@ function posFits(pos: TriggerInfo['pos'], index: TermIndex, start: number, end: 
   return true;
 }
 
-/** Is a place or a country named within the three words after the trigger? */
+/** Is a place or a country named within the five words after the trigger (in its clause)? */
 function objectIsLocation(ctx: PipelineContext, index: TermIndex, end: number, types: string[]): boolean {
-  const r = termsOf(index, end, end + 1);
-  if (!r) return false;
-  const from = r[0];
-  const upTo = Math.min(index.terms.length - 1, from + 3);
+  const from = termAt(index, end);
+  if (from < 0) return false;
+  // 'captured the city of Aleppo': up to five words on, in the same clause.
+  let upTo = from;
+  while (upTo < Math.min(index.terms.length - 1, from + 4) && !/[,;:.()]/.test(index.terms[upTo].post)) upTo++;
   const limit = index.terms[upTo].end;
   for (const c of ctx.candidates) if (types.includes(c.type) && c.start >= end && c.start < limit) return true;
   for (let i = from; i <= upTo; i++) {
