@@ -59,13 +59,19 @@ export async function startPostgres(): Promise<TestPostgres> {
       const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
       try {
         run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+        let stopped = false;
         const stop = (): void => {
+          if (stopped) return;
+          stopped = true;
+          process.off('exit', stop);
           try {
             run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
           } finally {
             rmSync(dir, { recursive: true, force: true });
           }
         };
+        // Also when the test process ends without its afterAll (a crash, a timeout): never leave a server behind.
+        process.once('exit', stop);
         return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, stop };
       } catch (err) {
         lastError = err; // the port was taken between the probe and the start: try another
