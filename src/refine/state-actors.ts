@@ -9,6 +9,7 @@ const ACTOR_VERBS = new Set(cues.actorVerbs.words);
 const PREPOSITIONS = new Set(cues.placePrepositions.words);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s']);
 const COPULAS = new Set([...BE, 'has', 'have', 'had', 'seems', 'seemed', 'remains', 'remained', 'becomes', 'became']);
+const HAVE = new Set(['has', 'have', 'had']);
 const MODALS = new Set(['will', 'would', 'must', 'should', 'can', 'could', 'may', 'might', 'shall']);
 
 /** Countries joined into one list ("Russia and Turkey", "Iran, Saudi Arabia and Egypt") share one role. */
@@ -39,11 +40,14 @@ function actorCue(ctx: PipelineContext, first: Candidate, last: Candidate): stri
   const after = text.slice(last.end, last.end + 40);
   // Possessor of an act of state ("Australia's diplomatic efforts", "the UK's commitment"); other
   // possessives ("Venezuela's flag", "Russia's turbulent North Caucasus") leave the country a place.
-  const poss = /^['’]s\s+(?:([\p{L}-]+)\s+)?([\p{L}-]+)/u.exec(after);
+  const poss = /^['’]s((?:\s+[\p{L}-]+){1,3})/u.exec(after);
   if (poss) {
-    const [w1, w2] = [poss[1]?.toLowerCase(), poss[2].toLowerCase()];
-    const head = w1 === undefined ? w2 : ACTOR_NOUNS.has(w1) ? w1 : w2;
-    return ACTOR_NOUNS.has(head) && !PLACE_PARTS.has(head) ? 'possessive' : undefined;
+    // The possessed noun: the first actor noun among the next three words, before any place part.
+    for (const word of poss[1].trim().split(/\s+/).map((x) => x.toLowerCase())) {
+      if (PLACE_PARTS.has(word)) return undefined;
+      if (ACTOR_NOUNS.has(word)) return 'possessive';
+    }
+    return undefined;
   }
   if (/^-\s*(?:\p{Lu})/u.test(after) && /^-\s*\S+\s+(?:co-?operation|relations?|relationship|summit|talks|agreement)/iu.test(after)) return 'bilateral';
   if (PREPOSITIONS.has(before.toLowerCase())) return undefined;
@@ -53,11 +57,15 @@ function actorCue(ctx: PipelineContext, first: Candidate, last: Candidate): stri
   if (nextWord && ACTOR_NOUNS.has(nextWord)) return 'modifier';
   // Subject of a verb of action ("The UK stands by", "Iraq faces", "The UK is working", "Russia has
   // pressed"); not of a copula or a passive ("France is jittery", "Venezuela was cursed").
-  const next = nextTerm(ctx, last.end);
+  let next = nextTerm(ctx, last.end);
+  // "The United States strongly condemns": look past adverbs.
+  while (next && next.tags.has('Adverb') && !next.tags.has('Verb')) next = nextTerm(ctx, next.end);
   if (!next || /^[,;]/.test(after) || !next.tags.has('Verb') || next.tags.has('Gerund') || next.tags.has('Participle')) return undefined;
   const w = next.text.toLowerCase();
   if (!COPULAS.has(w) && !MODALS.has(w)) return 'subject';
   const then = nextTerm(ctx, next.end);
+  // "Russia has a special responsibility": possession, not an auxiliary.
+  if (HAVE.has(w) && then && (then.tags.has('Determiner') || (then.tags.has('Noun') && !then.tags.has('Verb')))) return 'subject';
   if (!then || !then.tags.has('Verb')) return undefined;
   const t = then.text.toLowerCase();
   if (COPULAS.has(t)) return undefined;
