@@ -1,6 +1,6 @@
 /**
  * The database schema of `sitrep export` (SQLite and PostgreSQL), as versioned migrations applied
- * in order on connect. The `schema_migrations` table records the versions applied. Never edit a
+ * in order on connect. The `sitrep_migrations` table records the versions applied. Never edit a
  * released migration: add the next one.
  *
  * Offsets (`start_offset`, `end_offset`, …) are UTF-16 code units into `documents.text`, half-open.
@@ -201,4 +201,4 @@ export const MIGRATIONS: readonly Migration[] = [
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export const MIGRATIONS_TABLE = (d: Dialect): string =>
-  `CREATE TABLE IF NOT EXISTS schema_migrations (version ${TYPES[d].int} PRIMARY KEY, name ${TYPES[d].text} NOT NULL, applied_at ${TYPES[d].timestamp} NOT NULL)${TYPES[d].table}`;
+  `CREATE TABLE IF NOT EXISTS sitrep_migrations (version ${TYPES[d].int} PRIMARY KEY, name ${TYPES[d].text} NOT NULL, applied_at ${TYPES[d].timestamp} NOT NULL)${TYPES[d].table}`;

@@ -12,7 +12,7 @@ const MAX_PARAMS = 60_000;
 /** Apply the migrations this database lacks, each in its own transaction, recording each one. */
 export async function migratePostgres(client: pg.ClientBase, upTo = LATEST_VERSION): Promise<number[]> {
   await client.query(MIGRATIONS_TABLE('postgres'));
-  const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+  const applied = new Set((await client.query<{ version: number }>('SELECT version FROM sitrep_migrations')).rows.map((r) => r.version));
   const newest = Math.max(0, ...applied);
   if (newest > LATEST_VERSION) throw new SitrepOptionError(`the database's schema version ${newest} is newer than this sitrep knows (${LATEST_VERSION}); upgrade sitrep`);
   const done: number[] = [];
@@ -20,7 +20,7 @@ export async function migratePostgres(client: pg.ClientBase, upTo = LATEST_VERSI
     if (m.version > upTo || applied.has(m.version)) continue;
     await inTransaction(client, async () => {
       await client.query(m.sql('postgres'));
-      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [m.version, m.name]);
+      await client.query('INSERT INTO sitrep_migrations (version, name, applied_at) VALUES ($1, $2, now())', [m.version, m.name]);
     });
     done.push(m.version);
   }

@@ -11,17 +11,21 @@ type Db = Database.Database;
 /** Apply the migrations this database lacks, each in its own transaction, recording each one. */
 export function migrateSqlite(db: Db, upTo = LATEST_VERSION): number[] {
   db.exec(MIGRATIONS_TABLE('sqlite'));
-  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  const applied = new Set((db.prepare('SELECT version FROM sitrep_migrations').all() as { version: number }[]).map((r) => r.version));
   const newest = Math.max(0, ...applied);
   if (newest > LATEST_VERSION) throw new SitrepOptionError(`the database's schema version ${newest} is newer than this sitrep knows (${LATEST_VERSION}); upgrade sitrep`);
   const done: number[] = [];
+  const isApplied = db.prepare('SELECT 1 FROM sitrep_migrations WHERE version = ?').pluck();
   for (const m of MIGRATIONS) {
     if (m.version > upTo || applied.has(m.version)) continue;
-    db.transaction(() => {
+    // Checked again inside the write lock: another exporter may have applied it meanwhile.
+    const ran = db.transaction(() => {
+      if (isApplied.get(m.version)) return false;
       db.exec(m.sql('sqlite'));
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      db.prepare('INSERT INTO sitrep_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      return true;
     }).immediate();
-    done.push(m.version);
+    if (ran) done.push(m.version);
   }
   return done;
 }

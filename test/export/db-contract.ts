@@ -69,7 +69,7 @@ export function databaseContract(name: string, open: () => Promise<DatabaseUnder
     });
 
     it('records the schema migrations it applied', async () => {
-      const rows = await db.query('SELECT version, name FROM schema_migrations ORDER BY version');
+      const rows = await db.query('SELECT version, name FROM sitrep_migrations ORDER BY version');
       expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
     });
 

@@ -56,7 +56,7 @@ describe('PostgreSQL schema', () => {
     expect(await migratePostgres(c, 1)).toEqual([1]);
     await c.end();
     const store = await PostgresStore.open(url);
-    const versions = (await store.client.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
+    const versions = (await store.client.query('SELECT version FROM sitrep_migrations ORDER BY version')).rows.map((r) => r.version);
     expect(versions).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
     expect(await migratePostgres(store.client)).toEqual([]);
     await store.close();

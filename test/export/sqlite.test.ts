@@ -47,7 +47,7 @@ describe('SQLite schema', () => {
     expect(migrateSqlite(db, 1)).toEqual([1]);
     db.close();
     const store = SqliteStore.open(path);
-    expect((store.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all() as number[])).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+    expect((store.db.prepare('SELECT version FROM sitrep_migrations ORDER BY version').pluck().all() as number[])).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
     expect(migrateSqlite(store.db)).toEqual([]);
     store.db.close();
   });
@@ -64,7 +64,7 @@ describe('SQLite schema', () => {
     const path = join(dir.dir, 'future.db');
     const db = new Database(path);
     migrateSqlite(db);
-    db.prepare("INSERT INTO schema_migrations VALUES (999, 'future', 'x')").run();
+    db.prepare("INSERT INTO sitrep_migrations VALUES (999, 'future', 'x')").run();
     db.close();
     expect(() => SqliteStore.open(path)).toThrow(/schema version 999 is newer/);
   });
