@@ -42,7 +42,8 @@ export async function run(argv: string[]): Promise<CommandResult> {
     lockDuration: cliInteger('lock-duration', values['lock-duration']),
     stalledInterval: cliInteger('stalled-interval', values['stalled-interval']),
     log: (line) => {
-      if (!quiet || /: (failed|attempt failed|stopping|stopped|Redis)|lost its worker/.test(line)) process.stderr.write(`${line}\n`);
+      // --quiet keeps what needs attention: failures, lost workers, Redis trouble, stopping.
+      if (!quiet || !/^sitrep worker: (started|annotated|ready) /.test(line)) process.stderr.write(`${line}\n`);
     },
   });
   return new Promise<CommandResult>((resolve) => {

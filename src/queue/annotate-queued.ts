@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { QueueEvents } from 'bullmq';
+import { QueueEvents, type Queue } from 'bullmq';
 import { closeQueue, openQueue, redisConnection } from './connection.js';
 import { enqueueDocuments } from './enqueue.js';
-import { resolveEnqueueOptions, type EnqueueOptions } from './options.js';
+import { resolveEnqueueOptions, type EnqueueOptions, type ResolvedEnqueueOptions } from './options.js';
 import { waitForJobs } from './wait.js';
 import { Manifest } from '../batch/manifest.js';
 import { configKey } from '../batch/config-key.js';
@@ -53,78 +53,88 @@ export async function annotateQueued(options: AnnotateQueuedOptions): Promise<Qu
   const wait = options.wait ?? true;
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
-  await mkdir(o.outDir, { recursive: true });
-  const q = await openQueue(o.target);
-  const manifest = Manifest.open(o.outDir, configKey({ fallbackDate: o.date, html: o.html }));
-  const runId = Manifest.newRunId();
-  const eventsConnection = wait ? redisConnection(o.target) : undefined;
-  const events = eventsConnection ? new QueueEvents(o.target.name, { connection: eventsConnection }) : undefined;
+  const q = await openQueue(o.target); // first: an unreachable Redis leaves nothing behind
+  let manifest: Manifest | undefined;
+  let eventsConnection: ReturnType<typeof redisConnection> | undefined;
+  let events: QueueEvents | undefined;
   try {
-    // Listen before adding, so that no job can finish unheard.
-    if (events) await events.waitUntilReady();
-    const current: UpToDate | undefined = o.force
-      ? undefined
-      : {
-          unchangedFile: (id, path, stat, rh) => manifest.isUnchangedFile(id, path, stat, rh) && (manifest.markSeen(id, runId), true),
-          upToDate: (id, path, hash, rh, stat) => manifest.isUpToDate(id, path, hash, rh) && (manifest.markSeen(id, runId, stat), true),
-        };
-    const enq = await enqueueDocuments(q.queue, o, current);
-    const fresh = enq.jobs.filter((j) => j.was === 'new' || j.was === 'again').length;
-    const done = enq.jobs.filter((j) => j.was === 'done').length;
-    o.log(
-      `sitrep: ${enq.jobs.length} documents on queue ${o.target.name} at ${o.target.display}: ${fresh} enqueued, ${done} already done, ${enq.jobs.length - fresh - done} already in the queue; ${enq.unchanged.length} unchanged`,
-    );
-    const report: QueueRunReport = {
-      pipelineVersion: PIPELINE_VERSION,
-      configKey: manifest.configKey,
-      startedAt,
-      finishedAt: '',
-      durationMs: 0,
-      outDir: o.outDir,
-      queue: { url: o.target.display, name: o.target.name },
-      processed: [],
-      skipped: [...enq.skipped, ...enq.unchanged.map((u) => ({ path: u.path, ...(u.line ? { line: u.line } : {}), id: u.id, reason: UNCHANGED }))],
-      failed: [...enq.failed],
-      pending: [],
-      totals: { processed: 0, skipped: 0, unchanged: enq.unchanged.length, failed: 0, pending: 0, words: 0, enqueued: fresh, alreadyDone: done },
-    };
-    if (!events) {
-      report.pending = enq.jobs.map((j) => ({ id: j.id, path: j.path, ...(j.line ? { line: j.line } : {}), job: j.jobId }));
-    } else {
-      if (enq.jobs.length > done && (await q.queue.getWorkersCount()) === 0) {
-        o.log(`sitrep: no worker is connected to queue ${o.target.name} yet; start one with: sitrep worker --queue ${o.target.display}${o.target.name !== 'sitrep' ? ` --queue-name ${o.target.name}` : ''} --out DIR`);
-      }
-      const settled = await waitForJobs(q.queue, events, enq.jobs, {
-        log: o.log,
-        // Recorded as each one is done, so that an interrupted wait keeps what was done.
-        onDone: (job, r) => {
-          const json = join(o.outDir, r.json);
-          const html = r.html ? join(o.outDir, r.html) : undefined;
-          manifest.record({ id: job.id, path: job.path, ...(job.line ? { line: job.line } : {}), contentHash: job.contentHash, reviewsHash: job.reviewsHash, json, ...(html ? { html } : {}), words: r.words, mentions: r.mentions, events: r.events, summary: r.summary, ...(job.stat ? { source: job.stat } : {}) }, runId);
-          report.processed.push({ id: r.id, path: job.path, ...(job.line ? { line: job.line } : {}), json, ...(html ? { html } : {}), mentions: r.mentions, events: r.events, words: r.words, worker: r.worker, job: job.jobId });
-          report.totals.words += r.words;
-        },
-      });
-      for (const f of settled.failed) report.failed.push({ ...f.failure, job: f.job.jobId, attempts: f.attempts });
+    await mkdir(o.outDir, { recursive: true });
+    manifest = Manifest.open(o.outDir, configKey({ fallbackDate: o.date, html: o.html }));
+    if (wait) {
+      eventsConnection = redisConnection(o.target);
+      events = new QueueEvents(o.target.name, { connection: eventsConnection });
     }
-    report.processed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    report.skipped.sort(byPlace);
-    report.failed.sort(byPlace);
-    report.totals = { ...report.totals, processed: report.processed.length, skipped: report.skipped.length, failed: report.failed.length, pending: report.pending.length };
-    if (events) {
-      await writeFileAtomic(join(o.outDir, 'index.html'), renderIndex([...manifest.summaries(runId)], report.failed.map((f) => ({ path: whereOf(f), reason: f.reason }))));
-      report.finishedAt = new Date().toISOString();
-      report.durationMs = Math.round(performance.now() - t0);
-      await writeFileAtomic(join(o.outDir, 'run.json'), `${JSON.stringify(report, null, 1)}\n`);
-    } else {
-      report.finishedAt = new Date().toISOString();
-      report.durationMs = Math.round(performance.now() - t0);
-    }
-    return report;
+    return await runQueued(o, q.queue, manifest, events, t0, startedAt);
   } finally {
-    manifest.close();
+    manifest?.close();
     await events?.close();
     eventsConnection?.disconnect();
     await closeQueue(q);
   }
+}
+
+/** Enqueue, and wait when `events` are given. */
+async function runQueued(o: ResolvedEnqueueOptions, queue: Queue, manifest: Manifest, events: QueueEvents | undefined, t0: number, startedAt: string): Promise<QueueRunReport> {
+  const runId = Manifest.newRunId();
+  // Listen before adding, so that no job can finish unheard.
+  if (events) await events.waitUntilReady();
+  const current: UpToDate | undefined = o.force
+    ? undefined
+    : {
+        unchangedFile: (id, path, stat, rh) => manifest.isUnchangedFile(id, path, stat, rh) && (manifest.markSeen(id, runId), true),
+        upToDate: (id, path, hash, rh, stat) => manifest.isUpToDate(id, path, hash, rh) && (manifest.markSeen(id, runId, stat), true),
+      };
+  const enq = await enqueueDocuments(queue, o, current);
+  const fresh = enq.jobs.filter((j) => j.was === 'new' || j.was === 'again').length;
+  const done = enq.jobs.filter((j) => j.was === 'done').length;
+  o.log(
+    `sitrep: ${enq.jobs.length} documents on queue ${o.target.name} at ${o.target.display}: ${fresh} enqueued, ${done} already done, ${enq.jobs.length - fresh - done} already in the queue; ${enq.unchanged.length} unchanged`,
+  );
+  const report: QueueRunReport = {
+    pipelineVersion: PIPELINE_VERSION,
+    configKey: manifest.configKey,
+    startedAt,
+    finishedAt: '',
+    durationMs: 0,
+    outDir: o.outDir,
+    queue: { url: o.target.display, name: o.target.name },
+    processed: [],
+    skipped: [...enq.skipped, ...enq.unchanged.map((u) => ({ path: u.path, ...(u.line ? { line: u.line } : {}), id: u.id, reason: UNCHANGED }))],
+    failed: [...enq.failed],
+    pending: [],
+    totals: { processed: 0, skipped: 0, unchanged: enq.unchanged.length, failed: 0, pending: 0, words: 0, enqueued: fresh, alreadyDone: done },
+  };
+  if (!events) {
+    report.pending = enq.jobs.map((j) => ({ id: j.id, path: j.path, ...(j.line ? { line: j.line } : {}), job: j.jobId }));
+  } else {
+    if (enq.jobs.length > done && (await queue.getWorkersCount()) === 0) {
+      o.log(`sitrep: no worker is connected to queue ${o.target.name} yet; start one with: sitrep worker --queue ${o.target.display}${o.target.name !== 'sitrep' ? ` --queue-name ${o.target.name}` : ''} --out DIR`);
+    }
+    const settled = await waitForJobs(queue, events, enq.jobs, {
+      log: o.log,
+      // Recorded as each one is done, so that an interrupted wait keeps what was done.
+      onDone: (job, r) => {
+        const json = join(o.outDir, r.json);
+        const html = r.html ? join(o.outDir, r.html) : undefined;
+        manifest.record({ id: job.id, path: job.path, ...(job.line ? { line: job.line } : {}), contentHash: job.contentHash, reviewsHash: job.reviewsHash, json, ...(html ? { html } : {}), words: r.words, mentions: r.mentions, events: r.events, summary: r.summary, ...(job.stat ? { source: job.stat } : {}) }, runId);
+        report.processed.push({ id: r.id, path: job.path, ...(job.line ? { line: job.line } : {}), json, ...(html ? { html } : {}), mentions: r.mentions, events: r.events, words: r.words, worker: r.worker, job: job.jobId });
+        report.totals.words += r.words;
+      },
+    });
+    for (const f of settled.failed) report.failed.push({ ...f.failure, job: f.job.jobId, attempts: f.attempts });
+  }
+  report.processed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  report.skipped.sort(byPlace);
+  report.failed.sort(byPlace);
+  report.totals = { ...report.totals, processed: report.processed.length, skipped: report.skipped.length, failed: report.failed.length, pending: report.pending.length };
+  if (events) {
+    await writeFileAtomic(join(o.outDir, 'index.html'), renderIndex([...manifest.summaries(runId)], report.failed.map((f) => ({ path: whereOf(f), reason: f.reason }))));
+    report.finishedAt = new Date().toISOString();
+    report.durationMs = Math.round(performance.now() - t0);
+    await writeFileAtomic(join(o.outDir, 'run.json'), `${JSON.stringify(report, null, 1)}\n`);
+  } else {
+    report.finishedAt = new Date().toISOString();
+    report.durationMs = Math.round(performance.now() - t0);
+  }
+  return report;
 }

@@ -9,12 +9,13 @@ import type { ResolvedTarget } from './options.js';
  */
 export async function probeRedis(target: ResolvedTarget, timeoutMs = 5000): Promise<void> {
   const probe = new Redis(target.url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
-  probe.on('error', () => {});
+  let cause: Error | undefined; // the socket's error (ECONNREFUSED…), more telling than "Connection is closed."
+  probe.on('error', (err: Error) => (cause ??= err));
   try {
     await probe.connect();
     await probe.ping();
   } catch (err) {
-    throw new SitrepOptionError(`Expected \`queue\` to name a reachable Redis server, got \`${target.display}\` (${(err as Error).message})`);
+    throw new SitrepOptionError(`Expected \`queue\` to name a reachable Redis server, got \`${target.display}\` (${(cause ?? (err as Error)).message})`);
   } finally {
     probe.disconnect();
   }

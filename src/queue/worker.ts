@@ -30,11 +30,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await probeRedis(o.target);
   const outDir = resolve(o.outDir);
   await mkdir(outDir, { recursive: true });
+  // While Redis is away every retry fails the same way: say so once, and once when it is back.
   let lastError = '';
-  const connection = redisConnection(o.target, (err) => {
-    if (err.message !== lastError) o.log(`sitrep worker: Redis connection: ${err.message} (retrying)`);
+  const onError = (err: Error): void => {
+    if (err.message !== lastError) o.log(`sitrep worker: ${err.message}${/ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|closed/i.test(err.message) ? ' (Redis unreachable; retrying)' : ''}`);
     lastError = err.message;
-  });
+  };
+  const connection = redisConnection(o.target, onError);
   connection.on('ready', () => {
     if (lastError) o.log('sitrep worker: Redis connection back');
     lastError = '';
@@ -48,7 +50,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     stalledInterval: o.stalledInterval,
     autorun: false,
   });
-  worker.on('error', (err) => o.log(`sitrep worker: ${err.message}`));
+  worker.on('error', onError);
   worker.on('active', (job) => o.log(`sitrep worker: started ${where(job)} (job ${job.id})`));
   worker.on('completed', (job, r) => o.log(`sitrep worker: annotated ${where(job)} → ${resolve(outDir, r.json)} (job ${job.id})`));
   worker.on('failed', (job, err) => {

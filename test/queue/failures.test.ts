@@ -165,6 +165,11 @@ describe('queue workers that fail', () => {
     await until('stuck to be done', async () => (await queue.getJobCounts('completed')).completed === 2);
     expect(JSON.parse(await readFile(join(out, 'stuck.json'), 'utf8')).doc.id).toBe('stuck');
     expect(annotatedBy(d).filter((p) => p.endsWith('stuck.txt'))).toHaveLength(1);
+
+    // clean: forget finished jobs (here all of them), so the same documents could be done again.
+    const clean = await runCli(['queue', 'clean', ...q, '--completed', '--failed']);
+    expect(clean.stdout).toBe('sitrep: removed 2 completed and 2 failed jobs\n');
+    expect(await queue.getJobCounts('completed', 'failed')).toEqual({ completed: 0, failed: 0 });
     expect((await stopCli(d)).code).toBe(0);
   });
 });
