@@ -24,7 +24,7 @@ export const DEFAULT_REVIEWS_DIR = 'reviews';
 
 /** The store folder: the one given, else `$SITREP_REVIEWS`, else `reviews` in the working folder. */
 export function resolveReviewsDir(dir?: string | null): string {
-  return resolve(dir ?? process.env.SITREP_REVIEWS ?? DEFAULT_REVIEWS_DIR);
+  return resolve(dir || process.env.SITREP_REVIEWS || DEFAULT_REVIEWS_DIR);
 }
 
 export function emptyStore(dir: string): ReviewStore {

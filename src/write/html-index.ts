@@ -237,12 +237,12 @@ ${cspMeta(INDEX_CSS, INDEX_SCRIPT)}
 <body>
 <header class="top"><h1>sitrep — corpus</h1><p>${n} documents${failed.length ? `, <strong>${failed.length} failed</strong>` : ''} · ${totals.reviewed} of ${totals.mentions} mentions reviewed${totals.unplaced ? ` · ${totals.unplaced} review decisions could not be placed` : ''}</p></header>
 <main>
-<form class="filters" role="search" aria-label="Filter documents" id="filters">
+<div class="filters" role="search" aria-label="Filter documents" id="filters">
 <label>Type <select id="f-type"><option value="">any</option>${types.map((t) => option(t, TYPE_STYLE[t].label)).join('')}</select></label>
 <label>Country <select id="f-country"><option value="">any</option>${countryOptions.join('')}</select></label>
 <label>Group <select id="f-group"><option value="">any</option>${groupOptions.join('')}</select></label>
 <output id="f-count" aria-live="polite">${n} of ${n} documents</output>
-</form>
+</div>
 <section aria-labelledby="docs-h"><h2 id="docs-h">Documents</h2>
 <table class="docs">
 <thead><tr><th scope="col">Date</th><th scope="col">Document</th>${types.map((t) => `<th scope="col" class="num"><span class="sw t-${t}" aria-hidden="true"></span>${TYPE_STYLE[t].label}</th>`).join('')}<th scope="col" class="num">Event frames</th><th scope="col">Reviewed</th><th scope="col" class="num">Diagnostics</th></tr></thead>

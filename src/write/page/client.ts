@@ -605,7 +605,9 @@ export function docPageClient(layout: (length: number, spans: ReadonlyArray<{ st
   document.addEventListener('keydown', (ev) => {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     const t = ev.target as HTMLElement;
-    if (t && (t.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName))) return;
+    // Keys are the page's own except where one types or picks (text fields, lists).
+    const typing = t && (t.isContentEditable || /^(SELECT|TEXTAREA)$/.test(t.tagName) || (t.tagName === 'INPUT' && !/^(checkbox|radio|button)$/.test((t as HTMLInputElement).type)));
+    if (typing) return;
     const keys: Record<string, () => void> = {
       n: () => step(1),
       j: () => step(1),

@@ -30,7 +30,6 @@ export function indexPageClient(): void {
     if (count) count.textContent = `${selected.size} of ${rows.length} documents`;
   }
   for (const s of [type, country, group]) s?.addEventListener('change', apply);
-  document.getElementById('filters')?.addEventListener('submit', (ev) => ev.preventDefault());
   apply();
   document.body.setAttribute('data-ready', 'true');
 }
