@@ -21,7 +21,8 @@ let cliOutputs: Map<string, AnnotatedDoc>;
 beforeAll(() => {
   const reviews = join(out.dir, 'no-reviews');
   mkdirSync(reviews);
-  execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'annotate', 'corpus', '--out', join(out.dir, 'out'), '--no-html', '--workers', '0', '--quiet', '--reviews', reviews], { cwd: ROOT, stdio: 'pipe' });
+  // The CLI from the same sources as this test (through tsx), in its own process.
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), 'annotate', 'corpus', '--out', join(out.dir, 'out'), '--no-html', '--workers', '0', '--quiet', '--reviews', reviews], { cwd: ROOT, stdio: 'pipe' });
   cliOutputs = new Map(
     readdirSync(join(out.dir, 'out'))
       .filter((f) => f.endsWith('.json') && f !== 'run.json' && !f.startsWith('.'))
