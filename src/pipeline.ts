@@ -14,6 +14,7 @@ import { resolveOverlaps } from './refine/overlaps.js';
 import { facilityNames } from './refine/facility-names.js';
 import { peopleOverGazetteer } from './refine/people-over-gazetteer.js';
 import { stateActors } from './refine/state-actors.js';
+import { placeHeads } from './refine/place-heads.js';
 import { makeMentions } from './link/mentions.js';
 import { linkEntities } from './link/entities.js';
 import { eventFrames } from './events/frames.js';
@@ -45,6 +46,8 @@ export const COMPONENTS: readonly Component[] = [
   // refiner would otherwise keep for being table entries.
   facilityNames,
   peopleOverGazetteer,
+  // After trim (the head follows the trimmed name), before overlaps (the longer place then wins).
+  placeHeads,
   resolveOverlaps,
   // After overlaps: a country that kept its span may stand for its state acting ("The UK stands by").
   stateActors,

@@ -3,16 +3,21 @@ import type { Component } from '../context.js';
 
 /**
  * Organisations and places referred to by a common noun ("the government", "police", "the city"),
- * from the nominal lexicon, only where the noun heads its phrase: the next word is not a noun
- * ("police officers", "city council" are not). Low confidence and no entity key: which government
+ * from the nominal lexicon; a place noun only where it heads its phrase ("city council" is not a
+ * place). Low confidence and no entity key: which government
  * or city is meant needs coreference. Names outrank them in the overlap refiner.
  */
 export const nominalMentions: Component = {
   name: 'recognize/nominals',
   run(ctx) {
-    for (const m of ctx.lexicon.nominals.match(ctx.text, ctx.tokens)) {
+    const matches = ctx.lexicon.nominals.match(ctx.text, ctx.tokens);
+    const starts = new Set(matches.map((m) => m.start));
+    for (const m of matches) {
       const next = nextTerm(ctx, m.end);
-      if (next && next.tags.has('Noun') && !next.tags.has('Pronoun') && !next.tags.has('Date')) continue;
+      // A place noun before another noun is a modifier ("city council"), unless that noun is itself
+      // one of ours ("city centre", "border area": two mentions). An institution stays one even as
+      // a modifier: "government officials", "anti-government protests" speak of the government.
+      if (m.entry.type === 'place' && next && next.tags.has('Noun') && !next.tags.has('Pronoun') && !next.tags.has('Date') && !starts.has(next.start)) continue;
       // Part of a longer word ("Police" in "Policeman" cannot happen: tokens are whole words), or a
       // possessive form ("the city's"): the trim refiner drops the possessive.
       const e = m.entry;
