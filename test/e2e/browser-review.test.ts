@@ -109,6 +109,26 @@ describe('the document page in Chromium', () => {
     expect(await details.textContent()).toContain(`${date.date!.value} (day)`);
   });
 
+  it('changes a type and fixes boundaries from the details panel, and undoes it', async () => {
+    const place = doc.mentions.find((m) => m.type === 'place' && m.start > 0)!;
+    const mark = page.locator(`#text mark[data-mention-id="${place.id}"]`).first();
+    await mark.click();
+    await page.selectOption('#retype', 'country');
+    expect(await mark.getAttribute('data-type')).toBe('country');
+    expect(await mark.getAttribute('data-status')).toBe('edited');
+    await page.getByRole('button', { name: 'Move the start one word left' }).click();
+    const word = /[\p{L}\p{M}\p{N}]/u;
+    let i = place.start;
+    while (i > 0 && !word.test(doc.text[i - 1])) i--;
+    while (i > 0 && word.test(doc.text[i - 1])) i--;
+    expect(await mark.textContent()).toBe(doc.text.slice(i, place.end));
+    expect(await page.locator('#pending li').textContent()).toContain(`→ Country “${doc.text.slice(i, place.end)}”`);
+    await page.keyboard.press('u');
+    expect(await mark.getAttribute('data-type')).toBe('place');
+    expect(await mark.textContent()).toBe(place.text);
+    expect(await page.locator('#pending li').count()).toBe(0);
+  });
+
   it('lights up the evidence of an event role chip', async () => {
     const ev = doc.events.find((e) => e.roles.some((r) => r.mention))!;
     const role = ev.roles.find((r) => r.mention)!;
