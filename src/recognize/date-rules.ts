@@ -1,6 +1,6 @@
 import {
   addDays, addMonths, anchorDayNorm, centuryNorm, dayNorm, decadeNorm, expandYear, halfNorm, monthNorm, monthNumber, partOfDayNorm, periodNorm, quarterNorm,
-  rangeNorm, seasonNorm, timeNorm, unknownNorm, vagueNorm, weekNorm, weekday, weekdayFor, withinMonthsAfter, yearFor, yearNorm,
+  parseAnchor, rangeNorm, seasonNorm, timeNorm, unknownNorm, vagueNorm, weekNorm, weekday, weekdayFor, withinMonthsAfter, yearFor, yearNorm,
   type Anchor, type Direction,
 } from '../link/date-value.js';
 import { easterSunday, isoDay, islamicPeriods, pad } from '../link/calendar.js';
@@ -40,6 +40,8 @@ export interface DateContext {
    * lie between them ("two coups in 2022, in January and September"): a month without a year shares it.
    */
   yearBefore(): number | null;
+  /** The value of the last date before this one that covers a calendar interval, if any. */
+  lastDate(): DateNorm | null;
 }
 
 export interface DateRule {
@@ -62,6 +64,8 @@ const S0 = `${H}*`;
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const DASH = `${S0}[-–—]${S0}`;
+/** Between the ends of a range: a dash, or "to", "through", "until". */
+const RANGE_TO = `(?:${DASH}|${S1}(?:to|through|until|till|TO|THROUGH|UNTIL|TILL)${S1})`;
 /** Between a modifier and what it modifies: "mid-2011", "early 2024". */
 const MODSEP = `(?:${S0}-${S0}|${S1})`;
 
@@ -282,8 +286,8 @@ export const DATE_RULES: readonly DateRule[] = [
   },
   {
     id: 'rule:date/day-range',
-    reason: 'days of one month written as one span ("5-6 April 2016", "November 16 - 17", "16–18 March"): an ISO interval',
-    re: re(`${B}(?:${DAY}${DASH}${DAY2}${S1}(?:of${S1})?${MON}|${MON2}${S1}(?<d3>[0-3]?\\d)(?:st|nd|rd|th)?${DASH}(?<d4>[0-3]?\\d)(?:st|nd|rd|th)?)(?:,?${S1}${YEAR})?${E}`),
+    reason: 'days of one month written as one span ("5-6 April 2016", "November 16 - 17", "from 12 to 14 March"): an ISO interval',
+    re: re(`${B}(?:${DAY}${RANGE_TO}${DAY2}${S1}(?:of${S1})?${MON}|${MON2}${S1}(?<d3>[0-3]?\\d)(?:st|nd|rd|th)?${RANGE_TO}(?<d4>[0-3]?\\d)(?:st|nd|rd|th)?)(?:,?${S1}${YEAR})?${E}`),
     confidence: 0.9,
     resolve(m, at) {
       const month = monthNumber(g(m, 'mon') ?? g(m, 'mon2')!);
@@ -689,14 +693,54 @@ export const DATE_RULES: readonly DateRule[] = [
   },
   {
     id: 'rule:date/same-day',
-    reason: 'a day named by reference to the last one ("the same day", "that day", "the next day", "the previous day")',
-    re: re(`${B}(?:${cw('the very same day', 'the same day', 'that same day', 'that very day', 'that day')}|(?<rel>${cw('the next', 'the following', 'the previous', 'the preceding')})${S1}${cw('day')})${E}(?!${S1}${cw('of', 'that', 'when', 'after', 'before')}${E})`),
+    reason: 'a day named by reference to the last one ("the same day", "that day", "the next day", "the previous day", "the day before" ending its clause)',
+    re: re(`${B}(?:${cw('the very same day', 'the same day', 'that same day', 'that very day', 'that day')}|(?<rel>${cw('the next', 'the following', 'the previous', 'the preceding')})${S1}${cw('day')}|${cw('the day')}${S1}(?<rel2>${cw('before', 'after')})(?=${S0}[,.;:!?]))${E}(?!${S1}${cw('of', 'that', 'when', 'after', 'before')}${E})`),
     confidence: 0.7,
     resolve(m, at) {
-      const rel = lower(g(m, 'rel'));
+      const rel = lower(g(m, 'rel') ?? g(m, 'rel2'));
       const last = at.lastDay();
       if (!last) return unknownNorm('XXXX-XX-XX', 'day');
-      return anchorDayNorm(rel ? addDays(last, /next|following/.test(rel) ? 1 : -1) : last, at.anchor);
+      return anchorDayNorm(rel ? addDays(last, /next|following|after/.test(rel) ? 1 : -1) : last, at.anchor);
+    },
+  },
+  {
+    id: 'rule:date/same-period-a-year-before',
+    reason: 'the period just named, a year before ("compared to the same period last year", "the same month a year ago"): the last date named, a year back, at its granularity',
+    re: re(`${B}${cw('the same')}${S1}(?<unit>${cw('day', 'week', 'month', 'quarter', 'period', 'time', 'season')})${S1}(?:${cw('of')}${S1})?(?:${cw('last year', 'the last year', 'the previous year', 'the year before', 'a year ago', 'a year earlier', 'a year before', 'one year ago', 'one year earlier')})${E}`),
+    confidence: 0.75,
+    resolve(m, at) {
+      const last = at.lastDate();
+      const unit = lower(g(m, 'unit'))!;
+      const back = (iso: string): string => `${pad(Number(iso.slice(0, 4)) - 1, 4)}${iso.slice(4)}`;
+      const from = last?.interval ? parseAnchor(last.interval.start) : null;
+      // A named unit takes that unit of the last date; "period", "time", "season" keep its own.
+      if (from && unit === 'day') return dayNorm(from.year - 1, from.month, from.month === 2 && from.day === 29 ? 28 : from.day, at.anchor);
+      if (from && unit === 'month') return monthNorm(from.year - 1, from.month, at.anchor);
+      if (from && unit === 'quarter') return quarterNorm(from.year - 1, Math.ceil(from.month / 3), at.anchor);
+      if (from && unit === 'week') return weekNorm(addDays(from, -364), false, at.anchor);
+      if (last && /^\d{4}(?:-(?:\d\d|Q\d|H\d|W\d\d|SP|SU|FA|WI)(?:-\d\d)?)?$/.test(last.value) && last.interval) {
+        return { value: back(last.value), granularity: last.granularity, interval: { start: back(last.interval.start), end: back(last.interval.end).replace(/-02-29$/, '-02-28') }, ...(at.anchor ? { anchor: at.anchor.iso } : {}) };
+      }
+      return at.anchor ? yearNorm(at.anchor.year - 1, at.anchor) : unknownNorm('XXXX', 'year');
+    },
+  },
+  {
+    id: 'rule:date/counted-from-last',
+    reason: 'a time counted from the last day named ("two days later", "a week earlier", "three months later"), at the unit it counts',
+    re: re(`${B}(?<n>\\d{1,3}|${cw(...Object.keys(NUMBER_WORDS))})${S1}(?<unit>${cw('day', 'week', 'month', 'year')})s?${S1}(?<dir>${cw('later', 'earlier', 'afterwards', 'before')})${E}(?!${S1}${cw('than', 'that', 'when', 'the')}${E})`),
+    confidence: 0.7,
+    resolve(m, at) {
+      const raw = lower(g(m, 'n'))!;
+      const n = (NUMBER_WORDS[raw] ?? Number(raw)) * (/later|afterwards/i.test(g(m, 'dir')!) ? 1 : -1);
+      const unit = lower(g(m, 'unit'))!;
+      const last = at.lastDay();
+      if (!last) return unknownNorm(unit === 'year' ? 'XXXX' : unit === 'month' ? 'XXXX-XX' : 'XXXX-XX-XX', unit === 'week' ? 'day' : (unit as DateNorm['granularity']));
+      if (unit === 'day' || unit === 'week') return anchorDayNorm(addDays(last, n * (unit === 'week' ? 7 : 1)), at.anchor);
+      if (unit === 'month') {
+        const ym = addMonths(last.year, last.month, n);
+        return monthNorm(ym.year, ym.month, at.anchor);
+      }
+      return yearNorm(last.year + n, at.anchor);
     },
   },
   {

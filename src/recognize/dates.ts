@@ -96,6 +96,7 @@ export function findDates(text: string, anchor: Anchor | null, sentences: readon
   const out: DateMatch[] = [];
   let lastDay: Anchor | null = anchor;
   let prev: { end: number; year: number | null } | null = null;
+  let lastDate: DateNorm | null = null;
   for (const r of kept) {
     let direction: Direction | undefined;
     const p = prev;
@@ -112,6 +113,7 @@ export function findDates(text: string, anchor: Anchor | null, sentences: readon
         return direction;
       },
       lastDay: () => lastDay,
+      lastDate: () => lastDate,
       yearBefore: () => (p && p.year !== null && LISTED.test(scan.slice(p.end, r.start)) ? p.year : null),
     };
     const norm = r.rule.resolve(r.m, at);
@@ -119,6 +121,7 @@ export function findDates(text: string, anchor: Anchor | null, sentences: readon
     out.push({ start: r.start, end: r.end, rule: r.rule, norm });
     const y = /^(\d{4})(?:-[\dQHWSFX]|$)/.exec(norm.value);
     prev = { end: r.end, year: y && norm.granularity !== 'vague' ? Number(y[1]) : null };
+    if (norm.interval && !norm.value.includes('/')) lastDate = norm;
     if ((norm.granularity === 'day' || norm.granularity === 'time') && norm.interval && !norm.value.includes('/')) lastDay = parseAnchor(norm.interval.start) ?? lastDay;
   }
   return out;
