@@ -12,8 +12,8 @@ workers as you like, on any machines, with DIR a folder they share. Each of the 
 runs in its own worker thread (default N=1). --reviews: the reviewers' decisions folder the
 producer has (default $SITREP_REVIEWS, else reviews/); a job whose decisions differ is refused.
 A job whose worker dies is taken over by another after --lock-duration ms (default 30000).
-SIGTERM or Ctrl-C: finish the jobs in flight, then exit; a second one stops at once (those jobs go
-back to the queue when their lock expires).`;
+SIGTERM or Ctrl-C: finish the jobs in flight, then exit (code 0); a second one gives the jobs in
+flight back to the queue at once and exits (code 130).`;
 
 export async function run(argv: string[]): Promise<CommandResult> {
   const { values, positionals } = parseArgs({
@@ -52,15 +52,16 @@ export async function run(argv: string[]): Promise<CommandResult> {
       signals++;
       if (signals === 1) {
         process.stderr.write(`sitrep worker: ${signal}: stopping: finishing the jobs in flight (send it again to stop at once)\n`);
-        void running.stop(false).then(() => {
+        void running.stop().then(() => {
           process.off('SIGTERM', onSignal);
           process.off('SIGINT', onSignal);
           process.stderr.write('sitrep worker: stopped\n');
           resolve({ code: 0 });
         });
-      } else {
-        process.stderr.write(`sitrep worker: ${signal} again: stopping at once; the jobs in flight go back to the queue when their lock expires\n`);
-        void running.stop(true).finally(() => resolve({ code: 1 }));
+      } else if (signals === 2) {
+        process.stderr.write(`sitrep worker: ${signal} again: stopping now, giving the jobs in flight back to the queue\n`);
+        // Their threads are still annotating: end the process (outputs are written atomically).
+        void running.returnJobs().finally(() => process.exit(130));
       }
     };
     process.on('SIGTERM', onSignal);

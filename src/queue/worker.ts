@@ -9,11 +9,15 @@ import { parseFailure, type DocJobData, type DocJobResult } from './job-data.js'
 export interface RunningWorker {
   readonly worker: Worker<DocJobData, DocJobResult>;
   /**
-   * Stop taking jobs; with `force` false, finish the jobs in flight first (their outputs are
-   * written and they are marked done). With `force`, stop at once: the jobs in flight go back to
-   * the queue when their lock expires, as when a worker dies.
+   * Stop taking jobs and finish the jobs in flight (their outputs are written and they are marked
+   * done), then close the connections.
    */
-  stop(force?: boolean): Promise<void>;
+  stop(): Promise<void>;
+  /**
+   * Give the jobs in flight back to the queue at once (another worker takes them without waiting
+   * for their lock to expire). The caller then ends the process, which ends their threads.
+   */
+  returnJobs(): Promise<number>;
 }
 
 function where(job: Job<DocJobData> | undefined): string {
@@ -51,9 +55,17 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     autorun: false,
   });
   worker.on('error', onError);
-  worker.on('active', (job) => o.log(`sitrep worker: started ${where(job)} (job ${job.id})`));
-  worker.on('completed', (job, r) => o.log(`sitrep worker: annotated ${where(job)} → ${resolve(outDir, r.json)} (job ${job.id})`));
+  const inFlight = new Map<string, Job<DocJobData, DocJobResult>>();
+  worker.on('active', (job) => {
+    inFlight.set(job.id ?? '', job);
+    o.log(`sitrep worker: started ${where(job)} (job ${job.id})`);
+  });
+  worker.on('completed', (job, r) => {
+    inFlight.delete(job.id ?? '');
+    o.log(`sitrep worker: annotated ${where(job)} → ${resolve(outDir, r.json)} (job ${job.id})`);
+  });
   worker.on('failed', (job, err) => {
+    if (job) inFlight.delete(job.id ?? '');
     const f = parseFailure(err.message);
     const attempts = job?.opts.attempts ?? 1;
     const made = job?.attemptsMade ?? attempts;
@@ -68,13 +80,23 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   let stopping: Promise<void> | undefined;
   return {
     worker,
-    stop(force = false) {
-      if (force) {
-        stopping = worker.close(true).finally(() => connection.disconnect());
-        return stopping;
-      }
+    stop() {
       stopping ??= worker.close().finally(() => connection.quit().catch(() => connection.disconnect()).then(() => {}));
       return stopping;
+    },
+    async returnJobs() {
+      let n = 0;
+      for (const job of inFlight.values()) {
+        try {
+          await job.moveToWait(job.token);
+          o.log(`sitrep worker: gave ${where(job)} back to the queue (job ${job.id})`);
+          n++;
+        } catch (err) {
+          o.log(`sitrep worker: could not give ${where(job)} back (${(err as Error).message}); it goes back when its lock expires`);
+        }
+      }
+      inFlight.clear();
+      return n;
     },
   };
 }

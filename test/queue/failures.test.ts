@@ -49,7 +49,7 @@ beforeAll(async () => {
   input = join(tmp, 'in');
   await mkdir(input);
   const report = await readFile(join(ROOT, 'corpus', 'somalia-al-shabaab-mogadishu.txt'), 'utf8');
-  await writeFile(join(input, 'long.txt'), Array(30).fill(report).join('\n\n'));
+  await writeFile(join(input, 'long.txt'), Array(15).fill(report).join('\n\n'));
   for (const f of ['sahel-jnim-juntas.md', 'syria-fall-of-assad.html']) await copyFile(join(ROOT, 'corpus', f), join(input, f));
   local = join(tmp, 'local');
   const r = await runCli(['annotate', input, '--out', local, '--quiet']);
@@ -106,6 +106,23 @@ describe('queue workers that fail', () => {
     expect(c.stderr()).toMatch(/SIGTERM: stopping: finishing the jobs in flight[\s\S]*annotated \S+long\.txt[\s\S]*sitrep worker: stopped/);
     expect(await q.getJobState(job.id!)).toBe('completed');
     expect(await readFile(join(out, 'long.json'), 'utf8')).toBe(await readFile(join(local, 'long.json'), 'utf8'));
+  });
+
+  it('gives the job in flight back to the queue at once on a second SIGTERM', async () => {
+    const out = join(tmp, 'term2');
+    const e = worker('term2', out); // default lock (30 s): only giving the job back frees it sooner
+    await e.waitFor(/sitrep worker: ready/);
+    const path = join(input, 'long.txt');
+    expect((await runCli(['annotate', '--queue', redis.url, '--queue-name', 'term2', path, '--out', out, '--no-wait'])).code).toBe(0);
+    const q = queueOf('term2');
+    const job = await activeJob(q, path);
+    e.child.kill('SIGTERM');
+    await e.waitFor(/stopping: finishing the jobs in flight/);
+    e.child.kill('SIGTERM');
+    const { code } = await e.exited;
+    expect(code, e.stderr()).toBe(130);
+    expect(e.stderr()).toMatch(/gave \S+long\.txt back to the queue/);
+    expect(await q.getJobState(job.id!)).toBe('waiting');
   });
 
   it('puts a document that always fails in the failed set after its last attempt, with its diagnostic; status shows it, retry requeues it', async () => {
