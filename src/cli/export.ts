@@ -17,6 +17,8 @@ TARGET is one of ${TARGET_FORMS}:
   w3c:DIR             W3C Web Annotation JSON-LD: <id>.jsonld + <id>.txt
   labelstudio:FILE    Label Studio tasks with predictions, and FILE's .config.xml
 
+--json prints the report as JSON (with the row count of each table, for a database).
+
 Exit status: 0 when every document was exported, 1 when some file was bad (each is named),
 2 on a usage error.`;
 
@@ -37,7 +39,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     args: argv,
     options: { from: { type: 'string' }, to: { type: 'string' }, prune: { type: 'boolean' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
   });
-  const report = await exportOutput({ from: values.from, to: values.to, prune: values.prune });
+  const report = await exportOutput({ from: values.from, to: values.to, prune: values.prune, counts: values.json });
   for (const f of report.failed) process.stderr.write(`sitrep export: ${f.message}\n`);
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
   else if (!values.quiet) process.stdout.write(summary(report));

@@ -17,6 +17,8 @@ export interface ExportOptions {
   to?: string;
   /** Remove from the target the documents no longer in `from`. */
   prune?: boolean;
+  /** Count the rows of each table after a database load (a full count: slow on very large databases). */
+  counts?: boolean;
   /** Called after each document file. */
   onDocument?: (id: string, status: DocStatus) => void;
 }
@@ -39,7 +41,7 @@ export interface ExportReport {
   failed: { file: string; message: string }[];
   /** A target written as a whole (jsonl, labelstudio) was left as it was because some input failed. */
   keptPrevious?: boolean;
-  /** Rows per table after the load (databases only). */
+  /** Rows per table after the load (databases, with the `counts` option). */
   counts?: Record<TableName, number>;
 }
 
@@ -119,7 +121,7 @@ export async function exportOutput(o: ExportOptions = {}): Promise<ExportReport>
           report.pruned++;
         }
       }
-      report.counts = await store.counts();
+      if (o.counts) report.counts = await store.counts();
     } finally {
       await store.close();
     }

@@ -34,10 +34,12 @@ describe('sitrep export', () => {
     expect(sitrep('export', '--from', from).stdout).toBe(`sitrep export: ${n} documents → sqlite:${join(from, 'sitrep.db')} (${n} unchanged)\n`);
   });
 
-  it('prints a JSON report with --json', () => {
+  it('prints a JSON report with --json, with row counts for a database', () => {
     const r = sitrep('export', '--from', from, '--to', `jsonl:${join(tmp.dir, 'jsonl')}`, '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ documents: n, written: n, failed: [], target: `jsonl:${join(tmp.dir, 'jsonl')}` });
+    const db = sitrep('export', '--from', from, '--json');
+    expect(JSON.parse(db.stdout)).toMatchObject({ documents: n, unchanged: n, counts: { documents: n } });
   });
 
   it.each([

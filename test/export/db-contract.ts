@@ -37,7 +37,7 @@ export function databaseContract(name: string, open: () => Promise<DatabaseUnder
     let db: DatabaseUnderTest;
     let docs: AnnotatedDoc[];
     const sample = (): AnnotatedDoc => docs.find((d) => d.doc.id === docIdOf(SAMPLE))!;
-    const run = (prune = false): Promise<ExportReport> => exportOutput({ from: out.dir, to: db.target, prune });
+    const run = (prune = false): Promise<ExportReport> => exportOutput({ from: out.dir, to: db.target, prune, counts: true });
     const counts = async (): Promise<Record<string, number>> => {
       const c: Record<string, number> = {};
       for (const t of TABLE_NAMES) c[t] = Number((await db.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n);
