@@ -390,11 +390,11 @@ export const DATE_RULES: readonly DateRule[] = [
   },
   {
     id: 'rule:date/decade',
-    reason: 'a decade ("the 1990s" → "1990s", 199; "mid-2010s"; "the \'80s"); a two-digit decade needs an apostrophe or "the" before it; the span leaves out "the"',
+    reason: 'a decade ("the 1990s" → "1990s", 199; "mid-2010s"; "the \'80s"); a two-digit decade needs an apostrophe, "the" or another decade before it ("the 70s and 80s"); the span leaves out "the"',
     re: re(`${B}(?:(?<the>${cw('the')})${S1})?(?<span>(?:${MOD}${MODSEP})?(?:(?<dec>1[5-9]\\d|20\\d)0['’]?[sS]|(?<ap>['’])?(?<short>[1-9])0['’]?[sS]))${E}`),
     confidence: 0.9,
     // "in his early 30s" is an age.
-    accept: (m, text) => (!g(m, 'short') || !!g(m, 'ap') || !!g(m, 'the') || !!g(m, 'mod')) && !/[-/]$/.test(text.slice(Math.max(0, m.index - 1), m.index)) && !(g(m, 'short') && /(?<![\p{L}])(?:his|her|their|my|your|our|its)\s+$/iu.test(text.slice(Math.max(0, m.index - 8), m.index))),
+    accept: (m, text) => (!g(m, 'short') || !!g(m, 'ap') || !!g(m, 'the') || !!g(m, 'mod') || /\d0['’]?s\s+(?:and|or|to|through)\s+$/i.test(text.slice(Math.max(0, m.index - 16), m.index))) && !/[-/]$/.test(text.slice(Math.max(0, m.index - 1), m.index)) && !(g(m, 'short') && /(?<![\p{L}])(?:his|her|their|my|your|our|its)\s+$/iu.test(text.slice(Math.max(0, m.index - 8), m.index))),
     resolve(m) {
       const dec = g(m, 'dec') ? Number(g(m, 'dec')) : 190 + Number(g(m, 'short'));
       return decadeNorm(dec, g(m, 'mod') ? MOD_VALUE[g(m, 'mod')!.toLowerCase()] : undefined);
@@ -634,6 +634,14 @@ export const DATE_RULES: readonly DateRule[] = [
       const day = which === 'last' ? addDays({ year: month === 12 ? year + 1 : year, month: month === 12 ? 1 : month + 1, day: 1, iso: '' }, -4) : addDays({ year, month, day: 1, iso: '' }, 7 * ['first', 'second', 'third'].indexOf(which) + 3);
       return weekNorm(day, false, at.anchor);
     },
+  },
+  {
+    id: 'rule:date/month-as-modifier',
+    reason: 'a month alone between a determiner and the noun it modifies ("their January sales", "the May elections"): resolved as a month alone; not before a preposition ("the March on Washington") nor the verb "may"',
+    re: re(`(?<![\\p{L}])(?:the|its|their|his|her|our|The|Its|Their|His|Her|Our|THE|ITS|THEIR)${S1}(?<span>${MON})(?=${S1}(?<next>\\p{Ll}\\p{L}+))`),
+    confidence: 0.7,
+    accept: (m, text) => !monthAloneIsWord(m, text) && !/^(?:on|to|of|in|for|from|against|through|into|toward|towards|across|and|or|is|was|are|were|has|had|will|would|said|says)$/.test(g(m, 'next')!),
+    resolve: (m, at) => monthAlone(monthNumber(g(m, 'mon')!), at),
   },
   {
     id: 'rule:date/relative-weekday',
