@@ -2,7 +2,7 @@ import type { Mention } from '../doc.js';
 import type { Term } from './terms.js';
 
 /** Words compromise may tag as adjectives or nouns that, outside a name, open a phrase of their own. */
-const PREPOSITIONS = new Set(['near', 'outside', 'inside', 'across', 'throughout', 'around', 'within', 'against', 'targeting', 'between', 'into', 'upon', 'during', 'since', 'via', 'despite', 'amid', 'towards', 'toward', 'beyond', 'along', 'off']);
+export const PREPOSITIONS: ReadonlySet<string> = new Set(['near', 'outside', 'inside', 'across', 'throughout', 'around', 'within', 'against', 'targeting', 'between', 'into', 'upon', 'during', 'since', 'via', 'despite', 'amid', 'towards', 'toward', 'beyond', 'along', 'off']);
 
 /**
  * One sentence of the parse with the mentions laid over its terms, and the few phrase-level

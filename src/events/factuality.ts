@@ -63,7 +63,9 @@ export function factualityOf(view: SentenceView, input: FactualityInput): Factua
     if (cue.words.some((w) => containsSeq(words, w))) found.add(cue.value);
   }
   if (a.claimed) found.add('claimed');
-  if (!a.verbal && a.plural && !a.determined && !input.anchored) found.add('generic');
+  // A bare plural with nothing to tie it to one occasion names a kind of event ('attacks have
+  // risen'), unless it is negated or hypothetical ('might launch attacks').
+  if (!a.verbal && a.plural && !a.determined && !input.anchored && !found.has('negated') && !found.has('hypothetical')) found.add('generic');
   for (const v of d.factualityOrder) if (found.has(v)) return v;
   return 'asserted';
 }

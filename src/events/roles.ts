@@ -48,6 +48,8 @@ const QUANTIFIERS = new Set(['both', 'all', 'some', 'several', 'many', 'numerous
 const OF_NOUNS_EXTRA = ['hundreds', 'thousands', 'dozens', 'scores', 'series', 'wave', 'waves', 'spate', 'string', 'number', 'group', 'members', 'member', 'leader', 'leaders', 'commander', 'commanders', 'head', 'chief', 'supporters', 'fighters', 'militants', 'soldiers', 'officers', 'part', 'parts', 'heart', 'centre', 'center', 'outskirts'];
 const QUANTITY_OF = new Set(['series', 'wave', 'waves', 'spate', 'string', 'number', 'couple', 'pair', 'dozens', 'hundreds', 'scores', 'thousands', 'round']);
 const TIME_PREPS = new Set(['on', 'in', 'during', 'at', 'since', 'by', 'from', 'until', 'through', 'throughout', 'of', 'after', 'before']);
+/** Prepositions that, after a verb in the past, tie a plural noun to one occasion ('were killed in air strikes', 'seized the town after clashes'). */
+const SPECIFIC_PREPS = new Set(['in', 'during', 'by', 'after', 'following', 'before', 'amid']);
 /** The longest run of words before a nominal trigger taken as its premodifiers. */
 const MAX_PREMODS = 6;
 const PARTICLES = new Set(['up', 'down', 'out', 'off', 'back']);
@@ -247,7 +249,8 @@ export function analyseTrigger(view: SentenceView, ta: number, tb: number, frame
   const before = view.terms[ta - 1];
   const beforeRun = view.terms[npStart - 1];
   const first = view.terms[ta];
-  const verbish = first.tags.has('Verb') && !first.tags.has('Noun');
+  // compromise sometimes tags a past tense as a noun ('troops massacred villagers'): '-ed' reads as a verb.
+  const verbish = (first.tags.has('Verb') && !first.tags.has('Noun')) || (/ed$/i.test(first.text) && !first.tags.has('Adjective') && ta === tb);
   // compromise may read "IRA's bombing" as 'IRA is bombing': before a trigger, 's is the possessive.
   const possessive = !!before && (before.tags.has('Possessive') || /['’]s$/i.test(before.text));
   const nominalCue =
@@ -351,9 +354,15 @@ export function analyseTrigger(view: SentenceView, ta: number, tb: number, frame
   }
   // 'were killed in air strikes', 'died in the bombing': a noun after a past verb's 'in' is one event.
   const prep = view.terms[npStart - 1];
-  const verbBefore = view.terms[npStart - 2];
-  const specific =
-    !verbal && !!prep && !!verbBefore && ['in', 'during', 'by'].includes(prep.normal) && !view.breakAfter(npStart - 2) && (verbBefore.tags.has('PastTense') || verbBefore.tags.has('Passive') || verbBefore.tags.has('Participle'));
+  let pastBefore = false;
+  for (let k = npStart - 2; k >= view.lo && !view.breakAfter(k); k--) {
+    const t = view.terms[k];
+    if (t.tags.has('Verb') && (t.tags.has('PastTense') || t.tags.has('Passive')) && !t.tags.has('Auxiliary')) {
+      pastBefore = true;
+      break;
+    }
+  }
+  const specific = !verbal && !!prep && npStart - 1 >= view.lo && SPECIFIC_PREPS.has(prep.normal) && pastBefore;
   const headTerm = view.terms[verbal ? ta : tb];
   const plural = !verbal && (headTerm.tags.has('Plural') || (/s$/i.test(headTerm.text) && !/ss$/i.test(headTerm.text) && !headTerm.tags.has('Singular')));
   return { ta, tb, verbal, passive, npStart: verbal ? ta : npStart, end, hits, claimed, determined, plural, specific };

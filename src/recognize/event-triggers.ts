@@ -2,6 +2,7 @@ import triggers from '../lexicon/event-triggers.json' with { type: 'json' };
 import { PhraseMatcher, phraseTokens } from './phrase-matcher.js';
 import { isJoiner, tokenKey } from './tokens.js';
 import { termAt, termIndex, termsOf, type TermIndex } from '../events/terms.js';
+import { PREPOSITIONS } from '../events/chunks.js';
 import type { Component, PipelineContext } from '../context.js';
 import type { Token } from '../doc.js';
 
@@ -92,7 +93,7 @@ function adjectiveAsNoun(index: TermIndex, i: number): boolean {
   const next = index.terms[i + 1];
   const t = index.terms[i];
   const determined = !!prev && prev.sentence === t.sentence && (prev.tags.has('Determiner') || prev.tags.has('Possessive') || prev.tags.has('Adjective') || prev.tags.has('Value'));
-  const endsPhrase = !next || next.sentence !== t.sentence || /[,;:.()—–]/.test(t.post) || !(next.tags.has('Noun') || next.tags.has('Adjective'));
+  const endsPhrase = !next || next.sentence !== t.sentence || /[,;:.()—–]/.test(t.post) || PREPOSITIONS.has(next.normal) || !(next.tags.has('Noun') || next.tags.has('Adjective'));
   return determined && endsPhrase;
 }
 
@@ -108,7 +109,13 @@ function posFits(pos: TriggerInfo['pos'], index: TermIndex, start: number, end: 
     // An adjective use ('offensive remarks', 'a striking image') names no event.
     if (t.has('Adjective') && !t.has('Noun') && !t.has('Verb') && !lastIsNoun) return false;
   }
-  if (pos === 'noun') return lastIsNoun;
+  if (pos === 'noun') {
+    // Nouns before a noun are singular ('the army offensive'): after a plural common noun the word
+    // is a predicate adjective compromise took for a noun ('called the remarks offensive').
+    const prev = index.terms[r[0] - 1];
+    if (prev && prev.sentence === first.sentence && prev.tags.has('Plural') && !prev.tags.has('ProperNoun') && !prev.tags.has('Possessive') && !/['’]$/.test(prev.text) && !/[,;:]/.test(prev.post)) return false;
+    return lastIsNoun;
+  }
   if (pos === 'verb') return first.tags.has('Verb');
   return true;
 }
