@@ -12,8 +12,8 @@ import { SHARED_EVAL } from '../support/annotate.js';
  * Figures are relaxed (overlap) F1 unless named otherwise; the baseline must stay below sitrep.
  */
 const FLOORS: Record<string, Record<string, number>> = {
-  re3d_dev: { group: 0.67, location: 0.7, person: 0.74 },
-  wikievents_dev: { group: 0.57, location: 0.78 },
+  re3d_dev: { group: 0.68, location: 0.74, person: 0.74 },
+  wikievents_dev: { group: 0.69, location: 0.78 },
   // Business news: sitrep is not yet better than the baseline on its locations (see the report).
   meantime_en: { location: 0.65, group: 0.34 },
 };
