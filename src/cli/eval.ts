@@ -5,7 +5,7 @@ import { knownTypes } from '../eval/sections.js';
 import { SitrepOptionError } from '../errors.js';
 import type { CommandResult } from './types.js';
 
-export const usage = `sitrep eval --gold FILE.jsonl [--types ${knownTypes().join(',')}] [--json]
+export const usage = `sitrep eval --gold FILE.jsonl [--types ${knownTypes().join(',')}] [--json] [--quiet]
 
 Score sitrep against gold documents (JSON Lines: id, text, doc_date, entities with [start, end),
 coarse type and date values; see ../shared/eval/README.md). Each document is annotated with its
@@ -17,7 +17,8 @@ PERSON ↔ person. Kinds of scoring are listed in src/eval/sections.ts.
 
   --gold FILE   the gold JSONL file (required)
   --types LIST  comma-separated types to score (default: all)
-  --json        print the figures as one JSON object`;
+  --json        print the figures as one JSON object
+  --quiet, -q   no progress line on stderr`;
 
 export async function run(argv: string[]): Promise<CommandResult> {
   const { values } = parseArgs({

@@ -108,8 +108,7 @@ export function loadLexicon(): Lexicon {
   }
 
   // Places from the built gazetteer (GeoNames cities, ISO 3166-2 provinces), below the curated table.
-  hash.update(JSON.stringify(placesGazetteer.build));
-  hash.update(String(placesGazetteer.entries.length));
+  hash.update(JSON.stringify(placesGazetteer.entries));
   for (const [id, name, country, kind, forms] of placesGazetteer.entries as [string, string, string, string, string[]][]) {
     const key = `place:${id}`;
     const source = `lex:gazetteer/${id}`;
