@@ -31,6 +31,10 @@ export function wordsPattern(id: string): string {
 
 const FUTURE_END = new RegExp(`(?:${wordsPattern('future-cue')})$`, 'iu');
 const FUTURE = new RegExp(wordsPattern('future-cue'), 'iu');
+/** Room for the longest future cue with some extra white space inside it. */
+const LONGEST_CUE = Math.max(...cueWords('future-cue').map((w) => w.length)) + 8;
+/** The last word of every future cue ("to" of "set to"): only there can a cue end. */
+const CUE_LAST_WORDS = new Set(cueWords('future-cue').map((w) => w.toLowerCase().split(' ').pop()!.replace(/^['’]/, '')));
 const BE = /^(?:be|been|being|is|are|was|were|get|gets|got|getting)$/i;
 const PAST_WORD = new RegExp(`^(?:${wordsPattern('past-cue')})$`, 'iu');
 
@@ -52,7 +56,8 @@ export function looksAhead(text: string, sentenceStart: number, sentenceEnd: num
   const words = [...before.matchAll(/[\p{L}'’]+/gu)];
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i][0];
-    if (FUTURE_END.test(before.slice(0, words[i].index + w.length))) return true;
+    const end = words[i].index + w.length;
+    if (CUE_LAST_WORDS.has(w.toLowerCase()) && FUTURE_END.test(before.slice(Math.max(0, end - LONGEST_CUE), end))) return true;
     // A past form (a listed one, or a word in -ed) is past, unless it is a passive after a form of
     // "be" ("will be held", "should be completed", "is not agreed").
     if ((PAST_WORD.test(w) || /^\p{Ll}\p{L}{2,}ed$/u.test(w)) && !words.slice(Math.max(0, i - 2), i).some((x) => BE.test(x[0]))) return false;

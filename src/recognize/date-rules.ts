@@ -61,6 +61,7 @@ export interface DateRule {
 const H = '[^\\S\\r\\n]';
 const S1 = `${H}+`;
 const S0 = `${H}*`;
+// Look-behinds never use an unbounded run (${H}+ there would rescan a long run of spaces at every position).
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const DASH = `${S0}[-–—]${S0}`;
@@ -122,16 +123,20 @@ function weekdayNumber(name: string): number {
 // Guards.
 
 const QUANTITY_AFTER = new RegExp(`^\\s*(?:${wordsPattern('quantity-noun')})`, 'iu');
-const NAME_BEFORE = new RegExp(`(?:${wordsPattern('number-name')})\\s*$`, 'iu');
+const NUMBER_NAMES = new Set(cueWords('number-name').map((w) => w.toLowerCase()));
+const NAMED_DAYS = new Set(cueWords('named-day').map((w) => w.toLowerCase()));
+/** The word right before a position (letters and dots), lower-cased. */
+const wordBefore = (text: string, pos: number): string => /([\p{L}.]+)\s*$/u.exec(text.slice(Math.max(0, pos - 24), pos))?.[1].toLowerCase() ?? '';
 const MAY_VERB_AFTER = new RegExp(`^\\s+(?:${wordsPattern('may-verb')})`, 'iu');
-const NAMED_DAY_BEFORE = new RegExp(`(?:${wordsPattern('named-day')})\\s+$`, 'iu');
 // Case matters here: "the Sunday Times" is a name, "on Sunday times were hard" is not.
 const NAMED_DAY_AFTER = new RegExp(`^\\s+(?:${wordsPattern('named-day-after')})`, 'u');
 
 /** A four-digit number that counts or names something ("2000 troops", "$2021", "Resolution 2254"), not a year. */
 export function isQuantity(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 24), start);
-  if (/[$€£¥#]\s*$|\d[,.]\s*$|\p{L}[-/]$|[-/]\d+$/u.test(before) || NAME_BEFORE.test(before)) return true;
+  if (/[$€£¥#]\s*$|\d[,.]\s*$|\p{L}[-/]$|[-/]\d+$/u.test(before)) return true;
+  const word = wordBefore(text, start);
+  if (NUMBER_NAMES.has(word) || NUMBER_NAMES.has(word.replace(/\.$/, ''))) return true;
   const after = text.slice(end, end + 24);
   // "2,000", "2000.5", "2000/1", and compounds that count ("a 2000-strong force", "the 1500-metre line").
   return /^(?:[,.]\d|[-/]\d|-\p{L})/u.test(after) || QUANTITY_AFTER.test(after);
@@ -221,7 +226,16 @@ const HOLIDAYS = holidays.entries as Holiday[];
 const HOLIDAY_BY_NAME = new Map<string, Holiday>();
 for (const h of HOLIDAYS) for (const n of h.names) HOLIDAY_BY_NAME.set(n.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' '), h);
 
+const periodCache = new Map<string, { start: string; end: string }[]>();
+
 function holidayPeriods(h: Holiday, year: number): { start: string; end: string }[] {
+  const key = `${h.id}/${year}`;
+  let periods = periodCache.get(key);
+  if (!periods) periodCache.set(key, (periods = computePeriods(h, year)));
+  return periods;
+}
+
+function computePeriods(h: Holiday, year: number): { start: string; end: string }[] {
   if (h.fixed) {
     const [mo, d] = h.fixed.split('-').map(Number);
     const iso = isoDay(year, mo, d);
@@ -619,7 +633,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'rule:date/month-after-preposition',
     reason: 'a month alone after a preposition or another month ("in May", "since March", "April and June"): the latest such month up to the document date, or the next when the clause looks ahead',
-    re: re(`(?:(?<![\\p{L}])(?:${PREP_BEFORE_MONTH})${S1}|(?<=(?:${MONTH_NAMES.map(capsOf).join('|')})${S0}(?:,|${S1}(?:and|or|to|through|until|till))${S1}))(?<span>(?<week>${cw('the first week of', 'the second week of', 'the third week of', 'the last week of', 'the end of', 'the beginning of', 'the start of', 'the middle of')}${S1})?${MON})(?!${S0},?${S0}['’]?\\d)`),
+    re: re(`(?:(?<![\\p{L}])(?:${PREP_BEFORE_MONTH})${S1}|(?<=(?:${MONTH_NAMES.map(capsOf).join('|')})${H}{0,3}(?:,|${H}{1,3}(?:and|or|to|through|until|till))${H}{1,3}))(?<span>(?<week>${cw('the first week of', 'the second week of', 'the third week of', 'the last week of', 'the end of', 'the beginning of', 'the start of', 'the middle of')}${S1})?${MON})(?!${S0},?${S0}['’]?\\d)`),
     confidence: 0.8,
     accept: (m, text) => !monthAloneIsWord(m, text),
     resolve(m, at) {
@@ -665,7 +679,7 @@ export const DATE_RULES: readonly DateRule[] = [
     reason: 'a weekday: the latest such day up to the document date, or the next when the clause looks ahead ("on Tuesday", "Friday morning"); not in a name ("Black Monday", "the Sunday Times")',
     re: re(`${B}${WD}(?:${S1}${PART})?${E}`),
     confidence: 0.75,
-    accept: (m, text) => !NAMED_DAY_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)) && !NAMED_DAY_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)),
+    accept: (m, text) => !NAMED_DAYS.has(wordBefore(text, m.index)) && !NAMED_DAY_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)),
     resolve: (m, at) => weekdayAlone(weekdayNumber(g(m, 'wd')!), at, lower(g(m, 'part'))),
   },
   {

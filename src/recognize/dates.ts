@@ -58,10 +58,11 @@ function sentenceAround(sentences: readonly Sentence[], text: string, pos: numbe
     else if (pos >= s.end) lo = mid + 1;
     else return [s.start, s.end];
   }
-  // No segmentation (or a gap): the line.
-  const from = text.lastIndexOf('\n', pos - 1) + 1;
+  // No segmentation (or a gap): the line, up to 400 characters either side.
+  const lo2 = Math.max(0, pos - 400);
+  const from = text.lastIndexOf('\n', pos - 1);
   const to = text.indexOf('\n', pos);
-  return [from, to < 0 ? text.length : to];
+  return [Math.max(from + 1, lo2), to < 0 || to > pos + 400 ? Math.min(text.length, pos + 400) : to];
 }
 
 /**
