@@ -1,10 +1,28 @@
 import nlp from 'compromise';
-import datesPlugin from 'compromise-dates';
+import { createRequire } from 'node:module';
 
-nlp.plugin(datesPlugin);
-
-/** The one compromise instance, with the dates plugin, shared by every recognizer. */
+/**
+ * The one compromise instance, shared by every recognizer: one parse per document. It carries no
+ * plugin: compromise-dates makes every parse about a third slower (measured by `npm run bench`),
+ * and no pipeline component calls `.dates()` (dates come from our own grammar, src/recognize/dates.ts).
+ */
 export { nlp };
+
+let withDates: typeof nlp | undefined;
+
+/**
+ * A separate compromise instance with the compromise-dates plugin, for code that wants compromise's
+ * own date parsing (the eval baseline; a recognizer running it on the few sentences with date cues).
+ * It is compromise's CommonJS build, whose state is its own: the plugin never reaches `nlp` above.
+ */
+export function nlpWithDates(): typeof nlp {
+  if (!withDates) {
+    const require = createRequire(import.meta.url);
+    withDates = require('compromise') as typeof nlp;
+    withDates.plugin(require('compromise-dates'));
+  }
+  return withDates;
+}
 
 export type NlpView = ReturnType<typeof nlp>;
 

@@ -1,4 +1,4 @@
-import { nlp, termSpans } from '../nlp.js';
+import { nlpWithDates, termSpans } from '../nlp.js';
 import type { EntityEvalType } from './types.js';
 import type { SpansByType } from './spans.js';
 
@@ -28,7 +28,7 @@ export function compromiseDateValue(d: DateJson['dates']): string | undefined {
  * dates() → date (values resolved against the document date).
  */
 export function baselineSpans(text: string, docDate: string | null | undefined, types: readonly EntityEvalType[], notes: string[] = []): SpansByType {
-  const doc = nlp(text);
+  const doc = nlpWithDates()(text);
   const spans: SpansByType = new Map(types.map((t) => [t, []]));
   const plain = (t: EntityEvalType, view: Parameters<typeof termSpans>[0]) => {
     const list = spans.get(t);
