@@ -18,8 +18,8 @@ export const usage = `sitrep queue <add|status|retry|clean> --queue redis://HOST
         (for inputs on a folder every worker mounts at the same path).
   status [--limit N] [--json]   job counts per state, connected workers, and the failed jobs with why
   retry [job-or-doc-ids…]       put failed jobs (default: all) back in the queue, attempts reset
-  clean [--completed] [--failed]  forget finished jobs (default --completed), so that adding the
-                                  same documents again annotates them again`;
+  clean [--completed] [--failed]  forget finished jobs (default --completed): their records in Redis.
+                                  (To annotate documents again, add them with --force.)`;
 
 const TARGET = { queue: { type: 'string' }, 'queue-name': { type: 'string' } } as const;
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { QueueEvents, type Queue } from 'bullmq';
@@ -116,6 +117,18 @@ async function runQueued(o: ResolvedEnqueueOptions, queue: Queue, manifest: Mani
       onDone: (job, r) => {
         const json = join(o.outDir, r.json);
         const html = r.html ? join(o.outDir, r.html) : undefined;
+        // The worker wrote into its own --out: it must be this folder (shared), or nothing is recorded.
+        if (!existsSync(json) || (html && !existsSync(html))) {
+          const failure = {
+            path: job.path,
+            ...(job.line ? { line: job.line } : {}),
+            ruleId: 'queue:output-missing',
+            reason: `done by worker ${r.worker}, but ${json} is not there: the workers of queue ${o.target.name} write to another folder (use one queue per output folder: --queue-name), or the file was removed (add it again with --force)`,
+          };
+          report.failed.push({ ...failure, job: job.jobId });
+          o.log(`sitrep: failed ${whereOf(failure)}: ${failure.reason}`);
+          return;
+        }
         manifest.record({ id: job.id, path: job.path, ...(job.line ? { line: job.line } : {}), contentHash: job.contentHash, reviewsHash: job.reviewsHash, json, ...(html ? { html } : {}), words: r.words, mentions: r.mentions, events: r.events, summary: r.summary, ...(job.stat ? { source: job.stat } : {}) }, runId);
         report.processed.push({ id: r.id, path: job.path, ...(job.line ? { line: job.line } : {}), json, ...(html ? { html } : {}), mentions: r.mentions, events: r.events, words: r.words, worker: r.worker, job: job.jobId });
         report.totals.words += r.words;

@@ -41,17 +41,30 @@ export async function enqueueDocuments(queue: Queue, o: ResolvedEnqueueOptions, 
   const flush = async (): Promise<void> => {
     if (chunk.length === 0) return;
     const states = await Promise.all(chunk.map((j) => queue.getJobState(j.jobId)));
-    const fresh = chunk.filter((_, i) => states[i] === 'unknown');
+    // With force, a job done before is added afresh (a done job no longer holds its text: see worker.ts).
+    const redo = new Set<number>();
+    if (o.force) {
+      for (const [i, j] of chunk.entries()) {
+        if (states[i] !== 'completed') continue;
+        try {
+          await (await Job.fromId(queue, j.jobId))?.remove();
+          redo.add(i);
+        } catch {
+          /* taken meanwhile (retried by someone else): leave it */
+        }
+      }
+    }
+    const fresh = chunk.filter((_, i) => states[i] === 'unknown' || redo.has(i));
     if (fresh.length) await queue.addBulk(fresh.map((j) => ({ name: JOB_NAME, data: j.data, opts: { ...jobOpts, jobId: j.jobId } })));
     for (const [i, j] of chunk.entries()) {
       const state = states[i];
-      let was: EnqueuedJob['was'] = state === 'unknown' ? 'new' : state === 'completed' ? 'done' : 'pending';
-      if (state === 'failed' || (state === 'completed' && o.force)) {
+      let was: EnqueuedJob['was'] = redo.has(i) ? 'again' : state === 'unknown' ? 'new' : state === 'completed' ? 'done' : 'pending';
+      if (state === 'failed') {
         try {
-          await (await Job.fromId(queue, j.jobId))?.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
+          await (await Job.fromId(queue, j.jobId))?.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
           was = 'again';
         } catch {
-          was = state === 'completed' ? 'done' : 'pending'; // someone else moved it meanwhile
+          was = 'pending'; // someone else retried it meanwhile
         }
       }
       const d = j.data;

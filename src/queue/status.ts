@@ -90,9 +90,10 @@ export async function retryFailed(t: QueueTarget, names: readonly string[] = [])
 }
 
 /**
- * `sitrep queue clean`: forget finished jobs. Completed jobs are kept by default so that enqueueing
- * the same documents again does no work twice; clean them to have those documents annotated again
- * (after deleting outputs, say). Returns how many were removed of each.
+ * `sitrep queue clean`: forget finished jobs. Completed jobs are kept (without their text) so that
+ * enqueueing the same documents again does no work twice even where no manifest says so (after a
+ * `--no-wait` run, or into another output folder); clean them to free Redis. Returns how many were
+ * removed of each.
  */
 export async function cleanQueue(t: QueueTarget, which: { completed?: boolean; failed?: boolean }): Promise<{ completed: number; failed: number }> {
   const target = resolveTarget(t);

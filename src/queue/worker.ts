@@ -62,6 +62,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   });
   worker.on('completed', (job, r) => {
     inFlight.delete(job.id ?? '');
+    // A done job keeps its hash, path and result, not its text: Redis holds metadata for finished
+    // documents, not the corpus. (Failed jobs keep their text, for a retry.)
+    if (job.data.text !== undefined) void job.updateData({ ...job.data, text: undefined }).catch(() => {});
     o.log(`sitrep worker: annotated ${where(job)} → ${resolve(outDir, r.json)} (job ${job.id})`);
   });
   worker.on('failed', (job, err) => {

@@ -67,6 +67,11 @@ describe('sitrep annotate --queue with two sitrep worker processes', () => {
       expect(await queue.getJobCounts('completed', 'failed', 'waiting', 'active', 'delayed')).toMatchObject({ completed: n, failed: 0, waiting: 0, active: 0, delayed: 0 });
       const done = await queue.getCompleted(0, -1);
       expect(done.map((j) => j.attemptsMade)).toEqual(Array(n).fill(1));
+      // Done jobs keep their hash and result, not the text (Redis does not keep the corpus); the
+      // worker drops the text just after the job is done, so give it a moment.
+      const texts = async (): Promise<unknown[]> => (await queue.getCompleted(0, -1)).map((j) => [typeof j.data.sha256, j.data.text]);
+      for (let i = 0; i < 100 && (await texts()).some((t) => (t as unknown[])[1] !== undefined); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await texts()).toEqual(Array(n).fill(['string', undefined]));
     } finally {
       await queue.close();
     }
@@ -85,6 +90,21 @@ describe('sitrep annotate --queue with two sitrep worker processes', () => {
     expect(localAgain.code, localAgain.stderr).toBe(0);
     expect(JSON.parse(localAgain.stdout)).toMatchObject({ processed: 0, unchanged: n, failed: 0 });
     expect(workers.map(annotatedBy).flat()).toHaveLength(n);
+
+    // The same documents into another folder, on the same queue: the jobs are done, but their
+    // outputs are not there, and the producer says so rather than recording them.
+    const elsewhere = join(tmp, 'elsewhere');
+    const other = await runCli(['annotate', ...q, 'corpus', '--out', elsewhere, '--json']);
+    expect(other.code).toBe(1);
+    expect(JSON.parse(other.stdout)).toMatchObject({ processed: 0, failed: n, alreadyDone: n });
+    expect(other.stderr).toMatch(/failed corpus\/sahel-jnim-juntas\.md: done by worker \S+, but \S+elsewhere\/sahel-jnim-juntas\.json is not there: the workers of queue corpus write to another folder/);
+
+    // --force: everything again, through the queue, to the same bytes.
+    const forced = await runCli(['annotate', ...q, 'corpus', '--out', shared, '--force', '--json']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(JSON.parse(forced.stdout)).toMatchObject({ processed: n, enqueued: n, unchanged: 0 });
+    expect(workers.map(annotatedBy).flat()).toHaveLength(2 * n);
+    for (const f of localFiles) expect(await readFile(join(shared, f), 'utf8'), f).toBe(await readFile(join(local, f), 'utf8'));
 
     // SIGTERM: both stop cleanly.
     const stops = await Promise.all(workers.map((w) => stopCli(w)));
