@@ -14,9 +14,10 @@ import type { DateNorm } from '../doc.js';
  * document date). Conventions:
  * - A span never includes a leading preposition ("in 2021" → "2021"): a rule that needs the
  *   preposition to decide matches it outside its `span` group, and the span is that group.
- * - It never crosses a line break, and month names are capitalised (or in an all-capital wire), so
- *   "may" and "march" the verbs never match; a month alone needs a preposition, a modifier or another
- *   month before it ("in May", "last March", "April and May").
+ * - It never crosses a line break (except in hard-wrapped wire copy, see dates.ts), and month names
+ *   are capitalised (or in an all-capital wire), so "may" and "march" the verbs never match; a month
+ *   alone needs a preposition, a modifier, a determiner or another month before it ("in May", "last
+ *   March", "their January sales", "April and May").
  * - An expression without a year takes the year of a date it is listed with ("in 2022, in January
  *   and September"); otherwise it is the latest such date up to the anchor (news reports the past),
  *   unless its clause looks ahead ("will", "scheduled", "until"…; see date-cues.json).
