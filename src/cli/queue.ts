@@ -88,7 +88,7 @@ async function status(argv: string[]): Promise<CommandResult> {
   }
   const c = s.counts;
   const lines = [
-    `queue ${s.queue.name} at ${s.queue.url}: ${s.workers} worker${s.workers === 1 ? '' : 's'} connected`,
+    `queue ${s.queue.name} at ${s.queue.url}${s.workers === null ? '' : `: ${s.workers} worker${s.workers === 1 ? '' : 's'} connected`}`,
     `  waiting ${c.waiting}, active ${c.active}, waiting to retry ${c.delayed}, completed ${c.completed}, failed ${c.failed}${c.paused ? `, paused ${c.paused}` : ''}`,
   ];
   if (s.failed.length) {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { QueueEvents, type Queue } from 'bullmq';
-import { closeQueue, openQueue, redisConnection } from './connection.js';
+import { closeQueue, openQueue, redisConnection, workersCount } from './connection.js';
 import { enqueueDocuments } from './enqueue.js';
 import { resolveEnqueueOptions, type EnqueueOptions, type ResolvedEnqueueOptions } from './options.js';
 import { waitForJobs } from './wait.js';
@@ -108,7 +108,7 @@ async function runQueued(o: ResolvedEnqueueOptions, queue: Queue, manifest: Mani
   if (!events) {
     report.pending = enq.jobs.map((j) => ({ id: j.id, path: j.path, ...(j.line ? { line: j.line } : {}), job: j.jobId }));
   } else {
-    if (enq.jobs.length > done && (await queue.getWorkersCount()) === 0) {
+    if (enq.jobs.length > done && (await workersCount(queue)) === 0) {
       o.log(`sitrep: no worker is connected to queue ${o.target.name} yet; start one with: sitrep worker --queue ${o.target.display}${o.target.name !== 'sitrep' ? ` --queue-name ${o.target.name}` : ''} --out DIR`);
     }
     const settled = await waitForJobs(queue, events, enq.jobs, {

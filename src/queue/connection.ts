@@ -40,6 +40,15 @@ export async function openQueue(target: ResolvedTarget): Promise<{ queue: Queue;
   return { queue, connection };
 }
 
+/** Workers listening on the queue, or null where Redis refuses CLIENT LIST (some hosted Redis do). */
+export async function workersCount(queue: Queue): Promise<number | null> {
+  try {
+    return await queue.getWorkersCount();
+  } catch {
+    return null;
+  }
+}
+
 export async function closeQueue(q: { queue: Queue; connection: Redis }): Promise<void> {
   await q.queue.close();
   await q.connection.quit().catch(() => q.connection.disconnect());

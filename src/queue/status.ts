@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import { closeQueue, openQueue } from './connection.js';
+import { closeQueue, openQueue, workersCount } from './connection.js';
 import { resolveTarget, type QueueTarget } from './options.js';
 import { parseFailure, type DocJobData, type DocJobResult } from './job-data.js';
 import { SitrepOptionError } from '../errors.js';
@@ -15,7 +15,8 @@ export interface FailedJob extends QueueFailure {
 export interface QueueStatus {
   queue: { url: string; name: string };
   counts: { waiting: number; active: number; delayed: number; completed: number; failed: number; paused: number };
-  workers: number;
+  /** Workers listening (null: this Redis does not say). */
+  workers: number | null;
   /** The failed jobs (at most `limit`), newest first. */
   failed: FailedJob[];
 }
@@ -40,7 +41,7 @@ export async function queueStatus(t: QueueTarget, limit = 50): Promise<QueueStat
   try {
     const [c, workers, failed] = await Promise.all([
       q.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'paused'),
-      q.queue.getWorkersCount(),
+      workersCount(q.queue),
       q.queue.getFailed(0, Math.max(0, limit - 1)) as Promise<Job<DocJobData, DocJobResult>[]>,
     ]);
     return {

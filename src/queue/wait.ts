@@ -1,4 +1,5 @@
 import { Job, type Queue, type QueueEvents } from 'bullmq';
+import { workersCount } from './connection.js';
 import { parseFailure, type DocJobData, type DocJobResult } from './job-data.js';
 import type { EnqueuedJob } from './enqueue.js';
 import type { QueueFailure } from './plan.js';
@@ -81,9 +82,9 @@ export async function waitForJobs(queue: Queue, events: QueueEvents, jobs: reado
       }
       if (open.size === 0) break;
       if (Date.now() - lastLine >= (o.progressEvery ?? 10_000)) {
-        const [counts, workers] = await Promise.all([queue.getJobCounts('active', 'waiting', 'delayed'), queue.getWorkersCount()]);
+        const [counts, workers] = await Promise.all([queue.getJobCounts('active', 'waiting', 'delayed'), workersCount(queue)]);
         say(
-          `sitrep: ${settled.done.length} of ${total} done, ${settled.failed.length} failed; queue: ${counts.active} active, ${counts.waiting} waiting, ${counts.delayed} waiting to retry; ${workers} worker${workers === 1 ? '' : 's'} connected${workers === 0 ? ' (start one: sitrep worker --queue …)' : ''}`,
+          `sitrep: ${settled.done.length} of ${total} done, ${settled.failed.length} failed; queue: ${counts.active} active, ${counts.waiting} waiting, ${counts.delayed} waiting to retry${workers === null ? '' : `; ${workers} worker${workers === 1 ? '' : 's'} connected${workers === 0 ? ' (start one: sitrep worker --queue …)' : ''}`}`,
         );
       }
       await new Promise<void>((resolve) => {
