@@ -96,6 +96,21 @@ function antecedentFinder(ctx: PipelineContext, index: TermIndex, sentence: numb
 /** A mention made from a common noun ('the city') that no entity names: no evidence of where. */
 const unnamed = (m: Mention): boolean => !m.entity && m.source.startsWith('rule:nominal');
 
+/** Prepositions that make a country or a place a party, not a place ('pressure from China', 'talks with Russia'). */
+const PARTY = new Set(['with', 'by', 'against', 'for', 'to', 'from', 'between', 'toward', 'towards', 'on']);
+
+/**
+ * Could this place or country mention stand in for an event's place? Not when a preposition makes
+ * it a party to something else ('pressure from China', 'talks with Russia').
+ */
+function notParty(view: SentenceView, index: TermIndex, m: Mention): boolean {
+  const r = termsOf(index, m.start, m.end);
+  if (!r) return true;
+  let k = r[0] - 1;
+  while (k >= view.lo && !view.breakAfter(k) && (view.has(k, 'Determiner') || view.has(k, 'Adjective'))) k--;
+  return k < view.lo || view.breakAfter(k) || !PARTY.has(view.word(k));
+}
+
 function nearestUnbound(ms: Mention[], types: string[], bound: Set<string>, own: Set<string>, trigger: Mention): Mention | undefined {
   let best: Mention | undefined;
   let dist = Infinity;
@@ -181,11 +196,16 @@ export const eventFrames: Component = {
       for (const p of ps) {
         // Generic and hypothetical events happened nowhere in particular: nothing to borrow.
         if (p.factuality === 'generic' || p.factuality === 'hypothetical' || p.factuality === 'negated') continue;
+        // Mentions the event already holds, or that lie inside one of its roles ('Senator … Vélez'), are not borrowed.
         const own = new Set(p.hits.filter((h) => h.mention).map((h) => h.mention!.id));
-        // A place or country that is the target says where the event was.
-        const placeTarget = p.hits.some((h) => h.role === 'target' && (h.mention?.type === 'place' || h.mention?.type === 'country'));
-        if (!placeTarget && !p.hits.some((h) => h.role === 'place')) {
-          const m = nearestUnbound(ms, ['place', 'country'], bound, own, p.trigger);
+        for (const m of ms) if (p.hits.some((h) => h.start <= m.start && m.end <= h.end)) own.add(m.id);
+        // A named place or country that is the target says where the event was ('airstrikes hit Idlib').
+        const placeTargets = p.hits.filter((h) => h.role === 'target' && (h.mention?.type === 'place' || h.mention?.type === 'country'));
+        if (placeTargets.length && !p.hits.some((h) => h.role === 'place')) {
+          for (const h of placeTargets) p.hits.push({ ...h, role: 'place', start: h.mention!.start, end: h.mention!.end, how: 'shared' });
+        }
+        if (!p.hits.some((h) => h.role === 'place')) {
+          const m = nearestUnbound(ms.filter((x) => notParty(view, index, x)), ['place', 'country'], bound, own, p.trigger);
           if (m) p.hits.push({ role: 'place', start: m.start, end: m.end, mention: m, how: 'fallback' });
         }
         if (!p.hits.some((h) => h.role === 'time')) {

@@ -53,6 +53,7 @@ const SPECIFIC_PREPS = new Set(['in', 'during', 'by', 'after', 'following', 'bef
 /** The longest run of words before a nominal trigger taken as its premodifiers. */
 const MAX_PREMODS = 6;
 const PARTICLES = new Set(['up', 'down', 'out', 'off', 'back']);
+const HAVE = new Set(['has', 'have', 'had', 'having']);
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'am', 'get', 'got', 'gets', 'getting']);
 
 let ofNouns: Set<string> | undefined;
@@ -262,7 +263,9 @@ export function analyseTrigger(view: SentenceView, ta: number, tb: number, frame
   const afterVerb =
     !!prev && (prev.tags.has('Verb') || prev.tags.has('Particle')) && !prev.tags.has('Auxiliary') && !prev.tags.has('Copula') && !prev.tags.has('Modal') && !prev.tags.has('Passive') && !prev.tags.has('Negative');
   // The lexicon knows some triggers are only nouns ('airstrikes') or only verbs ('detonated').
-  const verbal = pos === 'verb' || (pos !== 'noun' && verbish && !nominalCue && !afterPrep && !afterVerb);
+  // After an auxiliary or a modal ('had overrun', 'was seized', 'could attack') it is the verb, whatever its tag.
+  const afterAux = !!prev && (prev.tags.has('Auxiliary') || prev.tags.has('Modal') || BE.has(prev.normal) || HAVE.has(prev.normal));
+  const verbal = pos === 'verb' || (pos !== 'noun' && ((verbish && !nominalCue && !afterPrep && !afterVerb) || afterAux));
   let passive = false;
   let claimed = false;
   let determined = false;

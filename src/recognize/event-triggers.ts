@@ -3,6 +3,7 @@ import { PhraseMatcher, phraseTokens } from './phrase-matcher.js';
 import { isJoiner, tokenKey } from './tokens.js';
 import { termAt, termIndex, termsOf, type TermIndex } from '../events/terms.js';
 import { PREPOSITIONS } from '../events/chunks.js';
+import { eventData } from '../events/data.js';
 import type { Component, PipelineContext } from '../context.js';
 import type { Token } from '../doc.js';
 
@@ -120,19 +121,29 @@ function posFits(pos: TriggerInfo['pos'], index: TermIndex, start: number, end: 
   return true;
 }
 
-/** Is a place or a country named within the five words after the trigger (in its clause)? */
+/** Words that end a verb's object even when compromise does not tag them as prepositions. */
+const OBJECT_ENDS = new Set(['to', 'from', 'for', 'with', 'at', 'in', 'on', 'by', 'into', 'as', 'after', 'before']);
+
+/** Is a place or a country named, or a place noun written, within the five words after the trigger (in its clause)? */
 function objectIsLocation(ctx: PipelineContext, index: TermIndex, end: number, types: string[]): boolean {
+  const placeNouns = eventData().placeNouns;
   const from = termAt(index, end);
   if (from < 0) return false;
-  // 'captured the city of Aleppo': up to five words on, in the same clause.
+  // The object: 'captured the city of Aleppo', up to five words on, in the same clause, not past a
+  // preposition other than 'of' ('took the suspect to Abuja' takes no place).
   let upTo = from;
-  while (upTo < Math.min(index.terms.length - 1, from + 4) && !/[,;:.()]/.test(index.terms[upTo].post)) upTo++;
+  while (upTo < Math.min(index.terms.length - 1, from + 4) && !/[,;:.()]/.test(index.terms[upTo].post)) {
+    const next = index.terms[upTo + 1];
+    if ((next.tags.has('Preposition') || PREPOSITIONS.has(next.normal) || OBJECT_ENDS.has(next.normal)) && next.normal !== 'of') break;
+    upTo++;
+  }
   const limit = index.terms[upTo].end;
   for (const c of ctx.candidates) if (types.includes(c.type) && c.start >= end && c.start < limit) return true;
   for (let i = from; i <= upTo; i++) {
     const t = index.terms[i];
     if (t.sentence !== index.terms[from].sentence) break;
     if (t.tags.has('Place') || t.tags.has('Country') || t.tags.has('City') || t.tags.has('Region')) return true;
+    if (placeNouns.has(t.normal) && !t.tags.has('Verb')) return true;
   }
   return false;
 }
