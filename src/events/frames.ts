@@ -200,7 +200,7 @@ export const eventFrames: Component = {
         const own = new Set(p.hits.filter((h) => h.mention).map((h) => h.mention!.id));
         for (const m of ms) if (p.hits.some((h) => h.start <= m.start && m.end <= h.end)) own.add(m.id);
         // A named place or country that is the target says where the event was ('airstrikes hit Idlib').
-        const placeTargets = p.hits.filter((h) => h.role === 'target' && (h.mention?.type === 'place' || h.mention?.type === 'country'));
+        const placeTargets = p.hits.filter((h) => h.role === 'target' && (h.mention?.type === 'place' || h.mention?.type === 'country') && !unnamed(h.mention));
         if (placeTargets.length && !p.hits.some((h) => h.role === 'place')) {
           for (const h of placeTargets) p.hits.push({ ...h, role: 'place', start: h.mention!.start, end: h.mention!.end, how: 'shared' });
         }

@@ -26,7 +26,7 @@ describe('event roles from the grammar of the sentence', () => {
     [
       'possessive: "X\'s attack on Y"',
       "IS-KP's attack on the Kabul airport killed at least 170 people.",
-      ['attack "attack" [asserted] actor=IS-KP; target=Kabul airport | dead=170 atLeast "killed at least 170 people"'],
+      ['attack "attack" [asserted] actor=IS-KP; target=Kabul airport; place=Kabul | dead=170 atLeast "killed at least 170 people"'],
     ],
     [
       'nominal: a group before the noun is the actor, "of" a country is the place, a date after it the time',
@@ -49,9 +49,9 @@ describe('event roles from the grammar of the sentence', () => {
       ['attack "attack" [asserted] actor=ISWAP; target=convoy'],
     ],
     [
-      'air strikes: the nationality before the noun is the side that fires; "hit" gives the target',
+      'air strikes: the nationality before the noun is the side that fires; "hit" gives the target, a named place that is also where',
       'Russian airstrikes hit Idlib province overnight.',
-      ['attack/air or drone strike "airstrikes" [asserted] actor=Russian; target=Idlib province'],
+      ['attack/air or drone strike "airstrikes" [asserted] actor=Russian; target=Idlib province; place=Idlib province'],
     ],
     [
       'a nationality before a drone strike is its actor, "on" its target',
@@ -86,7 +86,7 @@ describe('event roles from the grammar of the sentence', () => {
     [
       'a passive "by" after an "of" phrase',
       'The shelling of Kharkiv by Russian forces damaged a hospital.',
-      ['attack/shelling "shelling" [asserted] actor=Russian forces; target=Kharkiv'],
+      ['attack/shelling "shelling" [asserted] actor=Russian forces; target=Kharkiv; place=Kharkiv'],
     ],
     [
       'a takeover names its place; a plural noun after "after" is one occasion, not a habit',
