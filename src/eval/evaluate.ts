@@ -5,7 +5,8 @@ import { goldSpans, sitrepSpans } from './spans.js';
 import { SECTIONS, knownTypes } from './sections.js';
 import { ENTITY_EVAL_TYPES, ENTITY_TYPE_NAMES, type EntityEvalType } from './types.js';
 import type { GoldDoc } from './gold.js';
-import type { AnnotatedDoc, Sentence } from '../doc.js';
+import type { AnnotatedDoc } from '../doc.js';
+import profiles from './dataset-profiles.json' with { type: 'json' };
 import type { SpansByType } from './spans.js';
 import type { EvalSection } from './section.js';
 
@@ -28,28 +29,34 @@ export interface EvalReport {
   sections: Record<string, unknown>;
 }
 
+export interface DatasetProfile {
+  id: string;
+  idPrefix: string;
+  annotatedLines?: number;
+  reason: string;
+}
+
+export const DATASET_PROFILES: readonly DatasetProfile[] = profiles.profiles;
+
+export function profileFor(gold: GoldDoc): DatasetProfile | undefined {
+  return DATASET_PROFILES.find((p) => gold.id.startsWith(p.idPrefix));
+}
+
 /**
- * The part of a document the gold annotates: up to the end of the sentence that holds the last gold
- * span (entity, event trigger or argument). MEANTIME annotates only the first sentences of each
- * article; predictions past its annotated part cannot be judged, so they are not counted (for
- * sitrep and the baseline alike). Where the gold covers the whole text this changes little.
+ * The part of a document that is scored: the whole text, unless the dataset's profile says that
+ * only its first lines are annotated (MEANTIME). Never derived from where the gold spans happen to
+ * end, which would hide false positives in fully annotated documents.
  */
-export function annotatedExtent(gold: GoldDoc, sentences: readonly Sentence[]): number {
-  let last = 0;
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (typeof o.end === 'number' && typeof o.start === 'number') last = Math.max(last, o.end);
-      for (const x of Object.values(o)) if (x && typeof x === 'object') visit(x);
-    }
-  };
-  visit(gold.entities);
-  visit(gold.events ?? []);
-  if (last === 0) return gold.text.length;
-  const s = sentences.find((x) => x.end >= last);
-  const nl = gold.text.indexOf('\n', last);
-  return Math.max(last, Math.min(s?.end ?? gold.text.length, nl === -1 ? gold.text.length : nl));
+export function annotatedExtent(gold: GoldDoc): number {
+  const lines = profileFor(gold)?.annotatedLines;
+  if (!lines) return gold.text.length;
+  let at = 0;
+  for (let i = 0; i < lines; i++) {
+    const nl = gold.text.indexOf('\n', at);
+    if (nl === -1) return gold.text.length;
+    at = nl + 1;
+  }
+  return at - 1;
 }
 
 function within(spans: SpansByType, end: number): SpansByType {
@@ -94,7 +101,7 @@ export function evaluateGold(docs: readonly GoldDoc[], options: EvalOptions = {}
     }
     const docNotes: string[] = [];
     const g = goldSpans(gold, entityTypes);
-    const scope = annotatedExtent(gold, sitrep.sentences);
+    const scope = annotatedExtent(gold);
     const entities = {
       gold: g.spans,
       demonyms: g.demonyms,

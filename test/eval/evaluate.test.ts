@@ -79,9 +79,12 @@ describe('eval inputs', () => {
     expect(warnings[0]).toMatch(/date\.jsonl:1:1: .*doc_date/);
   });
 
-  it('scores only up to the end of the sentence holding the last gold span', () => {
-    const d: GoldDoc = { id: 'x', text: 'One here.\nTwo there.\nThree.', entities: [{ start: 4, end: 8, type: 'X', coarse: 'OTHER', text: 'here' }] };
-    expect(annotatedExtent(d, [{ index: 0, start: 0, end: 9 }, { index: 1, start: 10, end: 20 }])).toBe(9);
+  it('scores the whole text, except the lines a dataset profile says are annotated', () => {
+    const text = 'L1\nL2\nL3\nL4\nL5\nL6\nL7 more.\nL8.';
+    const entities = [{ start: 0, end: 2, type: 'X', coarse: 'OTHER', text: 'L1' }];
+    expect(annotatedExtent({ id: 're3d-x', text, entities })).toBe(text.length);
+    expect(annotatedExtent({ id: 'meantime-x', text, entities })).toBe(text.indexOf('\nL7'));
+    expect(annotatedExtent({ id: 'meantime-short', text: 'A\nB', entities })).toBe(3);
   });
 
   it.each([
