@@ -1,6 +1,6 @@
 import { keywordTriggers } from '../recognize/event-triggers.js';
 import { wordTokens } from '../recognize/tokens.js';
-import { sitrepEvalEvents, type EvalEvent, type EvalRole } from './events-types.js';
+import { sitrepEvalEvents, type EvalEvent } from './events-types.js';
 import type { AnnotatedDoc, Mention } from '../doc.js';
 
 function nearest(ms: Mention[], start: number, end: number, types: string[], side: 'before' | 'any'): Mention | undefined {
@@ -66,4 +66,3 @@ export function baselineEvents(doc: AnnotatedDoc): EvalEvent[] {
   return sitrepEvalEvents({ ...doc, events });
 }
 
-export type { EvalRole };

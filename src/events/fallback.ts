@@ -1,0 +1,66 @@
+import { termsOf, type TermIndex } from './terms.js';
+import type { SentenceView } from './chunks.js';
+import type { Pending } from './pending.js';
+import type { Mention } from '../doc.js';
+
+/** A mention made from a common noun ('the city') that no entity names: no evidence of where. */
+const unnamed = (m: Mention): boolean => !m.entity && m.source.startsWith('rule:nominal');
+
+/** Prepositions that make a country or a place a party, not a place ('pressure from China', 'talks with Russia'). */
+const PARTY = new Set(['with', 'by', 'against', 'for', 'to', 'from', 'between', 'toward', 'towards', 'on']);
+
+/**
+ * Could this place or country mention stand in for an event's place? Not when a preposition makes
+ * it a party to something else ('pressure from China', 'talks with Russia').
+ */
+function notParty(view: SentenceView, index: TermIndex, m: Mention): boolean {
+  const r = termsOf(index, m.start, m.end);
+  if (!r) return true;
+  let k = r[0] - 1;
+  while (k >= view.lo && !view.breakAfter(k) && (view.has(k, 'Determiner') || view.has(k, 'Adjective'))) k--;
+  return k < view.lo || view.breakAfter(k) || !PARTY.has(view.word(k));
+}
+
+function nearestUnbound(ms: Mention[], types: string[], bound: Set<string>, own: Set<string>, trigger: Mention): Mention | undefined {
+  let best: Mention | undefined;
+  let dist = Infinity;
+  for (const m of ms) {
+    if (!types.includes(m.type) || bound.has(m.id) || own.has(m.id) || unnamed(m)) continue;
+    const d = m.end <= trigger.start ? trigger.start - m.end : m.start - trigger.end;
+    if (d >= 0 && d < dist) {
+      best = m;
+      dist = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * Where the grammar gave an event no place or no time, it borrows them from its sentence: a named
+ * place that is its target says where it was ('airstrikes hit Idlib'); otherwise the nearest place
+ * or country, and the nearest date, that no event of the sentence holds, that is not a party
+ * ('pressure from China') and that lies in none of the event's own roles. Generic, hypothetical and
+ * negated events happened nowhere in particular: they borrow nothing. Nothing else is invented.
+ */
+export function borrowPlaceAndTime(view: SentenceView, index: TermIndex, ms: readonly Mention[], ps: readonly Pending[]): void {
+  const sentence = ms[0]?.sentence;
+  const bound = new Set<string>();
+  for (const p of ps) for (const h of p.hits) if (h.mention && h.mention.sentence === sentence) bound.add(h.mention.id);
+  for (const p of ps) {
+    if (p.factuality === 'generic' || p.factuality === 'hypothetical' || p.factuality === 'negated') continue;
+    const own = new Set(p.hits.filter((h) => h.mention).map((h) => h.mention!.id));
+    for (const m of ms) if (p.hits.some((h) => h.start <= m.start && m.end <= h.end)) own.add(m.id);
+    const placeTargets = p.hits.filter((h) => h.role === 'target' && (h.mention?.type === 'place' || h.mention?.type === 'country') && !unnamed(h.mention));
+    if (placeTargets.length && !p.hits.some((h) => h.role === 'place')) {
+      for (const h of placeTargets) p.hits.push({ ...h, role: 'place', start: h.mention!.start, end: h.mention!.end, how: 'shared' });
+    }
+    if (!p.hits.some((h) => h.role === 'place')) {
+      const m = nearestUnbound(ms.filter((x) => notParty(view, index, x)), ['place', 'country'], bound, own, p.trigger);
+      if (m) p.hits.push({ role: 'place', start: m.start, end: m.end, mention: m, how: 'fallback' });
+    }
+    if (!p.hits.some((h) => h.role === 'time')) {
+      const m = nearestUnbound([...ms], ['date'], bound, own, p.trigger);
+      if (m) p.hits.push({ role: 'time', start: m.start, end: m.end, mention: m, how: 'fallback' });
+    }
+  }
+}
