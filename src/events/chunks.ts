@@ -2,6 +2,9 @@ import type { Mention } from '../doc.js';
 import type { Term } from './terms.js';
 
 /** Words compromise may tag as adjectives or nouns that, outside a name, open a phrase of their own. */
+/** Words before a number that qualify it ('more than 130 pupils'). */
+const QUALIFIERS = ['more than', 'at least', 'up to', 'nearly', 'almost', 'about', 'around', 'over', 'some', 'as many as', 'fewer than', 'less than'].map((q) => q.split(' '));
+
 export const PREPOSITIONS: ReadonlySet<string> = new Set(['near', 'outside', 'inside', 'across', 'throughout', 'around', 'within', 'against', 'targeting', 'between', 'into', 'upon', 'during', 'since', 'via', 'despite', 'amid', 'towards', 'toward', 'beyond', 'along', 'off']);
 
 /**
@@ -57,6 +60,12 @@ export class SentenceView {
     return /[,;:()[\]—–\n]|\s-\s|\.\s/.test(this.terms[i].post) || /[([\n]/.test(this.terms[i + 1].pre);
   }
 
+  /** The number of words of a count's qualifier that starts at term i ('more than' 130), or 0. */
+  qualifierAt(i: number): number {
+    for (const q of QUALIFIERS) if (q.every((w, n) => this.word(i + n) === w) && this.has(i + q.length, 'Value')) return q.length;
+    return 0;
+  }
+
   /** A word that can be part of a noun phrase. */
   nominal(i: number): boolean {
     if (i < this.lo || i >= this.hi) return false;
@@ -103,6 +112,12 @@ export class SentenceView {
    * over 'of' when `ofNouns` allows the head.
    */
   rightNP(start: number, ofNouns?: ReadonlySet<string>): [number, number] | undefined {
+    // 'more than 130 pupils', 'at least 20 bombs': a count's qualifier belongs to the phrase.
+    const q = this.qualifierAt(start);
+    if (q) {
+      const np = this.rightNP(start + q, ofNouns);
+      return np ? [start, np[1]] : undefined;
+    }
     if (!this.nominal(start)) return undefined;
     let lastHead = -1;
     let k = start;

@@ -17,8 +17,15 @@ function notParty(view: SentenceView, index: TermIndex, m: Mention): boolean {
   const r = termsOf(index, m.start, m.end);
   if (!r) return true;
   let k = r[0] - 1;
-  while (k >= view.lo && !view.breakAfter(k) && (view.has(k, 'Determiner') || view.has(k, 'Adjective'))) k--;
-  return k < view.lo || view.breakAfter(k) || !PARTY.has(view.word(k));
+  for (let n = 0; n < 12 && k >= view.lo; n++) {
+    // Walk back over modifiers and over a list ('troops from Nigeria, Niger, Chad and Benin').
+    const list = view.breakAfter(k) && /^,\s*$/.test(view.terms[k].post) && !!view.mentionAt(k);
+    if (view.breakAfter(k) && !list) return true;
+    const other = view.mentionAt(k);
+    if (view.has(k, 'Determiner') || view.has(k, 'Adjective') || view.word(k) === 'and' || view.word(k) === 'or' || (other && (other.type === 'place' || other.type === 'country'))) k--;
+    else break;
+  }
+  return k < view.lo || !PARTY.has(view.word(k));
 }
 
 function nearestUnbound(ms: Mention[], types: string[], bound: Set<string>, own: Set<string>, trigger: Mention): Mention | undefined {

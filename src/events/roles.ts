@@ -48,6 +48,8 @@ const QUANTIFIERS = new Set(['both', 'all', 'some', 'several', 'many', 'numerous
 const OF_NOUNS_EXTRA = ['hundreds', 'thousands', 'dozens', 'scores', 'series', 'wave', 'waves', 'spate', 'string', 'number', 'group', 'members', 'member', 'leader', 'leaders', 'commander', 'commanders', 'head', 'chief', 'supporters', 'fighters', 'militants', 'soldiers', 'officers', 'part', 'parts', 'heart', 'centre', 'center', 'outskirts'];
 const QUANTITY_OF = new Set(['series', 'wave', 'waves', 'spate', 'string', 'number', 'couple', 'pair', 'dozens', 'hundreds', 'scores', 'thousands', 'round']);
 const TIME_PREPS = new Set(['on', 'in', 'during', 'at', 'since', 'by', 'from', 'until', 'through', 'throughout', 'of', 'after', 'before']);
+/** Prepositions of a phrase that can stand between a subject's head and its verb ('fighters in the basin have…'). */
+const SUBJECT_PPS = new Set(['in', 'of', 'from', 'near', 'at', 'across', 'inside', 'around', 'with', 'within', 'based in', 'loyal to']);
 /** Prepositions that, after a verb in the past, tie a plural noun to one occasion ('were killed in air strikes', 'seized the town after clashes'). */
 const SPECIFIC_PREPS = new Set(['in', 'during', 'by', 'after', 'following', 'before', 'amid']);
 /** The longest run of words before a nominal trigger taken as its premodifiers. */
@@ -86,6 +88,12 @@ export function filler(view: SentenceView, a: number, b: number, role: RoleName,
     const t = view.terms[a];
     const m = view.mentionAt(a);
     if (m && m.type !== 'date') break;
+    const q = d.qualifiers.find((x) => x.words.some((w) => w.every((word, n) => view.word(a + n) === word)));
+    const qw = q?.words.find((w) => w.every((word, n) => view.word(a + n) === word));
+    if (qw && view.has(a + qw.length, 'Value')) {
+      a += qw.length;
+      continue;
+    }
     if (t.tags.has('Determiner') || QUANTIFIERS.has(t.normal) || (t.tags.has('Possessive') && t.tags.has('Pronoun')) || d.possessivePronouns.has(t.normal)) a++;
     else if (t.tags.has('Value') && !m && !t.tags.has('Noun')) a++;
     else break;
@@ -155,12 +163,35 @@ export function subjectOf(view: SentenceView, v: number): { nps: [number, number
     skipped.push(...view.terms[k].words);
     k--;
   }
+  // 'the Syrian National Army (SNA) has pressed': the bracketed alias stands for the name before it.
+  if (k >= view.lo && /^\)/.test(view.terms[k].post)) {
+    let j = k;
+    while (j > view.lo && !/\(/.test(view.terms[j].pre) && k - j < 6) j--;
+    if (/\(/.test(view.terms[j].pre)) {
+      const np = view.leftNP(j);
+      if (np) return { nps: [np], skipped };
+    }
+  }
   if (k < view.lo || view.breakAfter(k)) return { nps: [], skipped };
   if (d.relativePronouns.has(view.word(k)) && !view.mentionAt(k)) {
     const np = view.leftNP(k);
     return { nps: np ? [np] : [], skipped };
   }
-  return { nps: view.leftNPList(k + 1), skipped };
+  const nps = view.leftNPList(k + 1);
+  // 'Jihadist fighters in the Lake Chad basin have stepped up attacks': the subject is the noun
+  // phrase before the prepositional phrase that ends next to the verb.
+  if (nps.length === 1) {
+    let np = nps[0];
+    for (let n = 0; n < 2; n++) {
+      const p = np[0] - 1;
+      if (p <= view.lo || view.breakAfter(p) || view.breakAfter(p - 1) || !SUBJECT_PPS.has(view.word(p)) || view.mentionAt(p)) break;
+      const head = view.leftNP(p);
+      if (!head) break;
+      np = head;
+    }
+    if (np !== nps[0]) return { nps: [np], skipped };
+  }
+  return { nps, skipped };
 }
 
 function matchesBackward(view: SentenceView, k: number, form: string[]): boolean {
@@ -278,7 +309,7 @@ export function analyseTrigger(view: SentenceView, ta: number, tb: number, frame
     hits.push(...hitsFrom(view, subj.nps, passive ? frame.passiveSubject : frame.subject, frame, 'subject', antecedent));
     let k = tb + 1;
     if (!passive && frame.object) {
-      while (k < view.hi && !view.breakAfter(k - 1) && (PARTICLES.has(view.word(k)) || (view.has(k, 'Adverb') && !view.mentionAt(k) && !view.has(k, 'Preposition')))) k++;
+      while (k < view.hi && !view.breakAfter(k - 1) && !view.qualifierAt(k) && (PARTICLES.has(view.word(k)) || (view.has(k, 'Adverb') && !view.mentionAt(k) && !view.has(k, 'Preposition')))) k++;
       if (!view.breakAfter(k - 1)) {
         const objs = view.rightNPList(k, ofNounSet(d));
         hits.push(...hitsFrom(view, objs, frame.object, frame, 'object', antecedent));
