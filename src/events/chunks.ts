@@ -2,8 +2,10 @@ import type { Mention } from '../doc.js';
 import type { Term } from './terms.js';
 
 /** Words compromise may tag as adjectives or nouns that, outside a name, open a phrase of their own. */
+const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'whose']);
+
 /** Words before a number that qualify it ('more than 130 pupils'). */
-const QUALIFIERS = ['more than', 'at least', 'up to', 'nearly', 'almost', 'about', 'around', 'over', 'some', 'as many as', 'fewer than', 'less than'].map((q) => q.split(' '));
+const QUALIFIERS = ['more than', 'at least', 'up to', 'nearly', 'almost', 'about', 'around', 'over', 'some', 'as many as', 'fewer than', 'less than', 'roughly', 'approximately', 'an estimated'].map((q) => q.split(' '));
 
 export const PREPOSITIONS: ReadonlySet<string> = new Set(['near', 'outside', 'inside', 'across', 'throughout', 'around', 'within', 'against', 'targeting', 'between', 'into', 'upon', 'during', 'since', 'via', 'despite', 'amid', 'towards', 'toward', 'beyond', 'along', 'off']);
 
@@ -113,6 +115,8 @@ export class SentenceView {
    */
   rightNP(start: number, ofNouns?: ReadonlySet<string>): [number, number] | undefined {
     // 'more than 130 pupils', 'at least 20 bombs': a count's qualifier belongs to the phrase.
+    // 'strikes that kill civilians': a relative pronoun opens a clause, not a noun phrase.
+    if (RELATIVE.has(this.word(start)) && this.has(start + 1, 'Verb')) return undefined;
     const q = this.qualifierAt(start);
     if (q) {
       const np = this.rightNP(start + q, ofNouns);

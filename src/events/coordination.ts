@@ -25,7 +25,11 @@ export function shareCoordinated(view: SentenceView, ps: Pending[]): void {
     const xEnd = xa.verbal ? xa.end : xa.tb;
     if (!onlyJoiners(view, xEnd + 1, ya.npStart - 1)) continue;
     if (view.breakAfter(xEnd) && !/^,\s*$/.test(view.terms[xEnd].post)) continue;
-    if (!xa.verbal && !ya.verbal) {
+    // A gerund after a noun and 'and' is a noun too ('air strikes and fighting in Wadi Barada').
+    const yNominal = !ya.verbal || (view.has(ya.ta, 'Gerund') && !xa.verbal);
+    if (!xa.verbal && yNominal) {
+      // 'its attacks and strikes': the determiner of the first belongs to both.
+      if (xa.determined && ya.npStart === ya.ta) ya.determined = true;
       for (const h of x.hits) if (h.how === 'pre' && !y.hits.some((g) => g.role === h.role)) y.hits.push({ ...h, how: 'shared' });
       for (const h of y.hits) if (h.how === 'post' && !x.hits.some((g) => g.role === h.role)) x.hits.push({ ...h, how: 'shared' });
     } else if (xa.verbal && ya.verbal && !y.hits.some((h) => h.how === 'subject')) {

@@ -296,7 +296,9 @@ export function analyseTrigger(view: SentenceView, ta: number, tb: number, frame
   // The lexicon knows some triggers are only nouns ('airstrikes') or only verbs ('detonated').
   // After an auxiliary or a modal ('had overrun', 'was seized', 'could attack') it is the verb, whatever its tag.
   const afterAux = !!prev && (prev.tags.has('Auxiliary') || prev.tags.has('Modal') || BE.has(prev.normal) || HAVE.has(prev.normal));
-  const verbal = pos === 'verb' || (pos !== 'noun' && ((verbish && !nominalCue && !afterPrep && !afterVerb) || afterAux));
+  // 'attacks and strikes': after a noun trigger and 'and', a trigger is a noun too.
+  const afterNounTrigger = ta - 2 >= view.lo && (view.word(ta - 1) === 'and' || view.word(ta - 1) === 'or') && !!view.eventAt(ta - 2) && !view.has(ta - 2, 'Verb');
+  const verbal = pos === 'verb' || (pos !== 'noun' && ((verbish && !nominalCue && !afterPrep && !afterVerb && !afterNounTrigger) || afterAux));
   let passive = false;
   let claimed = false;
   let determined = false;
@@ -344,6 +346,13 @@ export function analyseTrigger(view: SentenceView, ta: number, tb: number, frame
     if (view.word(k) === 'of' && QUANTITY_OF.has(view.word(k - 1))) {
       k -= 2;
       if (view.has(k, 'Determiner')) k--;
+    }
+    // 'launched almost 8,000 strikes': a count's qualifier stands between the verb and the noun.
+    for (let back = 1; back <= 3; back++) {
+      if (k - back + 1 >= view.lo && view.qualifierAt(k - back + 1) === back) {
+        k -= back;
+        break;
+      }
     }
     if (k >= view.lo && !view.breakAfter(k)) {
       for (const sv of d.supportVerbs) {
