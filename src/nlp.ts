@@ -44,7 +44,11 @@ export interface TermSpan {
  */
 export function termSpans(view: { json(opts: object): unknown }): TermSpan[] {
   const out: TermSpan[] = [];
-  for (const m of view.json({ offset: true, terms: { offset: true } }) as { terms: TermJson[] }[]) {
+  // Offsets computed once for the view, then read per term: compromise's phrase-level
+  // `json({offset: true})` computes them again for every match, which costs the number of matches
+  // times the length of the document (3 s for the 1,575 people of a 50,000-word text; 50 ms this way).
+  (view as unknown as { compute(m: string): void }).compute('offset');
+  for (const m of view.json({ terms: { offset: true } }) as { terms: TermJson[] }[]) {
     const terms = m.terms
       .filter((t) => t.text.length > 0)
       .map((t) => ({ text: t.text, start: t.offset.start, end: t.offset.start + t.text.length, tags: t.tags ?? [] }));
