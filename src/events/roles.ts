@@ -227,7 +227,10 @@ function postModifiers(view: SentenceView, from: number, frame: Frame, hits: Rol
     }
     while (k < view.hi && view.has(k, 'Adverb') && !view.has(k, 'Preposition') && !view.mentionAt(k) && !view.breakAfter(k) && !frame.preps.has(view.word(k))) k++;
     if (k >= view.hi) break;
-    const w = view.word(k);
+    // A participle with its preposition ('bombings targeted at the military') counts as one.
+    const two = `${view.word(k)} ${view.word(k + 1)}`;
+    if (frame.preps.has(two) && !view.breakAfter(k)) k++;
+    const w = frame.preps.has(two) ? two : view.word(k);
     const isPrep = (view.has(k, 'Preposition') || frame.preps.has(w)) && !view.mentionAt(k);
     if (!isPrep) {
       const np = view.rightNP(k);
@@ -364,6 +367,18 @@ export function analyseTrigger(view: SentenceView, ta: number, tb: number, frame
         if (!hits.some((h) => h.role === 'actor')) {
           const vPassive = view.has(v, 'Passive');
           if (!vPassive) hits.push(...hitsFrom(view, subjectOf(view, v).nps, 'actor', frame, 'support', antecedent));
+          // "the IRA's decision to carry out the attacks": the possessor of the plan is the actor.
+          if (!hits.some((h) => h.role === 'actor') && view.word(v - 1) === 'to') {
+            const plan = view.leftNP(v - 1);
+            for (let i = plan ? plan[0] : v; plan && i < plan[1]; i++) {
+              const m = view.mentionAt(i);
+              const possessive = view.has(i, 'Possessive') || /['’]s?$/.test(view.terms[i].text);
+              if (m && possessive && (m.type === 'group' || m.type === 'country' || m.type === 'person')) {
+                hits.push({ role: 'actor', start: m.start, end: m.end, mention: m, how: 'support' });
+                break;
+              }
+            }
+          }
         }
         break;
       }
