@@ -13,7 +13,10 @@ doc_date as the document date. Prints, per type and micro-averaged, precision, r
 exact and relaxed (overlapping) spans, and date value accuracy and value F1, each figure beside
 the baseline measured in the same run (plain compromise) in brackets. Gold GROUP ↔ group,
 LOCATION ↔ country ∪ place (demonyms left out: sitrep types them nationality), DATE ↔ date,
-PERSON ↔ person. Kinds of scoring are listed in src/eval/sections.ts.
+PERSON ↔ person. When the gold has events (type \`events\`): on trigger spans (WikiEvents),
+attack and arrest trigger P/R/F1 typed and untyped, and argument P/R/F1 on matched events; on
+incident templates (MUC-4), incident recall and precision by type, country and date — beside a
+keyword baseline (the trigger word list alone). Kinds of scoring are listed in src/eval/sections.ts.
 
   --gold FILE   the gold JSONL file (required)
   --types LIST  comma-separated types to score (default: all)
