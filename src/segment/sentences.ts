@@ -15,18 +15,34 @@ const processor = unified().use(retextEnglish);
  * each a block (a title, a dateline, a heading) also ends a sentence.
  */
 export function segmentSentences(text: string): Sentence[] {
-  const tree = processor.parse(text) as NlcstNode;
   const spans: [number, number][] = [];
+  let base = 0;
   const walk = (node: NlcstNode): void => {
     if (node.type === 'SentenceNode') {
       const s = node.position?.start.offset;
       const e = node.position?.end.offset;
-      if (s !== undefined && e !== undefined) spans.push([s, e]);
+      if (s !== undefined && e !== undefined) spans.push([base + s, base + e]);
       return;
     }
     for (const c of node.children ?? []) walk(c);
   };
-  walk(tree);
+  // One paragraph (text between blank lines) at a time: no sentence crosses a blank line, and
+  // retext's parse of a whole long document costs more than linear time and memory (1.5 s for a
+  // 1.4 MB text, against 0.3 s paragraph by paragraph).
+  const blank = /\n[^\S\n]*\n/g;
+  let from = 0;
+  const parse = (to: number): void => {
+    if (to > from && /\S/.test(text.slice(from, to))) {
+      base = from;
+      walk(processor.parse(text.slice(from, to)) as NlcstNode);
+    }
+  };
+  for (let m = blank.exec(text); m; m = blank.exec(text)) {
+    parse(m.index);
+    from = m.index + m[0].length;
+    blank.lastIndex = from - 1; // the line break that ends this blank line may start the next
+  }
+  parse(text.length);
   const out: Sentence[] = [];
   for (const [s, e] of spans) {
     // Split at a line break that follows a line without closing punctuation, when the next
