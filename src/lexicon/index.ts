@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import worldCountries from 'world-countries';
 import groupsData from './groups.json' with { type: 'json' };
 import placesData from './places.json' with { type: 'json' };
@@ -7,6 +6,8 @@ import commonWords from './common-words.json' with { type: 'json' };
 import ucdpActors from './ucdp-actors.json' with { type: 'json' };
 import placesGazetteer from './places-gazetteer.json' with { type: 'json' };
 import nominalMentions from './nominal-mentions.json' with { type: 'json' };
+import conflictTowns from './places-conflict-towns.json' with { type: 'json' };
+import { DATA_FILES, dataHash } from './data-files.js';
 import { PhraseMatcher, phraseTokens, type PhraseEntry } from '../recognize/phrase-matcher.js';
 import { tokenKey } from '../recognize/tokens.js';
 import type { EntityIds, MentionType } from '../doc.js';
@@ -28,7 +29,7 @@ export interface Lexicon {
   /** Common nouns that refer to an organisation or place without naming it ("the government", "the city"). */
   nominals: PhraseMatcher;
   entities: Map<string, LexiconEntity>;
-  /** sha256 of every data file the lexicon was built from, so outputs record what made them. */
+  /** sha256 of every data file the pipeline reads (see data-files.ts) and of the country data, so outputs record what made them. */
   hash: string;
 }
 
@@ -64,14 +65,11 @@ export function loadLexicon(): Lexicon {
   if (cached) return cached;
   const matcher = new PhraseMatcher();
   const entities = new Map<string, LexiconEntity>();
-  const hash = createHash('sha256');
 
   // Countries: ISO 3166 from the world-countries package, plus the short forms news writes.
   const countries = (worldCountries as unknown as RawCountry[]).filter((c) => c.cca2);
-  hash.update(JSON.stringify(countries.map((c) => [c.cca2, c.name.common, c.altSpellings, c.demonyms?.eng])));
   const extra = countryAliases.entries as Record<string, string[]>;
   const extraDemonyms = countryAliases.demonyms as Record<string, string[]>;
-  hash.update(JSON.stringify(countryAliases));
   for (const c of countries) {
     const key = `country:${c.cca2}`;
     const source = `lex:countries/${c.cca3}`;
@@ -85,7 +83,6 @@ export function loadLexicon(): Lexicon {
   }
 
   // Places: the shipped gazetteer of cities, provinces and regions.
-  hash.update(JSON.stringify(placesData));
   for (const p of placesData.entries as { id: string; name: string; kind: string; country?: string; aliases: string[]; demonyms?: string[] }[]) {
     const key = `place:${p.id}`;
     const source = `lex:places/${p.id}`;
@@ -95,8 +92,17 @@ export function loadLexicon(): Lexicon {
     for (const d of p.demonyms ?? []) matcher.add(d, entryFor(d, { source: `lex:demonyms/${p.id}`, type: 'nationality', key, value: p.id, confidence: 0.85, priority: 1 }));
   }
 
+  // Conflict-zone towns and regions with the English spellings news writes (curated); linked to
+  // the GeoNames or ISO 3166-2 entry where the build confirmed one, so both tables make one entity.
+  for (const t of conflictTowns.entries as { id: string; name: string; kind: string; country: string; forms: string[]; geonames?: string; iso31662?: string }[]) {
+    const key = t.geonames ? `place:geonames-${t.geonames}` : t.iso31662 ? `place:iso-${t.iso31662}` : `place:${t.id}`;
+    const source = `lex:conflict-towns/${t.id}`;
+    const ids: EntityIds = t.geonames ? { geonames: t.geonames } : t.iso31662 ? { iso31662: t.iso31662 } : {};
+    if (!entities.has(key)) entities.set(key, { key, type: 'place', name: t.name, ids, country: `country:${t.country}`, kind: t.kind, source });
+    for (const f of t.forms) matcher.add(f, entryFor(f, { source, type: 'place', key, value: key.slice(6), confidence: 0.85, priority: 2 }));
+  }
+
   // Groups: the curated table of armed groups, state bodies and international organisations.
-  hash.update(JSON.stringify(groupsData));
   for (const g of groupsData.entries as { id: string; name: string; kind: string; partOf?: string; country?: string; aliases: string[]; wikidata?: string }[]) {
     const key = `group:${g.id}`;
     const source = `lex:groups/${g.id}`;
@@ -108,17 +114,16 @@ export function loadLexicon(): Lexicon {
   }
 
   // Places from the built gazetteer (GeoNames cities, ISO 3166-2 provinces), below the curated table.
-  hash.update(JSON.stringify(placesGazetteer.entries));
   for (const [id, name, country, kind, forms] of placesGazetteer.entries as [string, string, string, string, string[]][]) {
     const key = `place:${id}`;
     const source = `lex:gazetteer/${id}`;
-    entities.set(key, { key, type: 'place', name, ids: id.startsWith('geonames-') ? { geonames: id.slice(9) } : { iso31662: id.slice(4) }, country: `country:${country}`, kind, source });
+    // A curated conflict town linked to this entry keeps its English name.
+    if (!entities.has(key)) entities.set(key, { key, type: 'place', name, ids: id.startsWith('geonames-') ? { geonames: id.slice(9) } : { iso31662: id.slice(4) }, country: `country:${country}`, kind, source });
     for (const a of new Set([name, ...forms])) matcher.add(a, entryFor(a, { source, type: 'place', key, value: id, confidence: 0.8, priority: 2 }));
   }
 
   // Conflict actors from the UCDP actor list. A UCDP actor whose name is a curated group's form
   // lends that group its UCDP id; forms that a curated entry or an earlier actor owns stay theirs.
-  hash.update(JSON.stringify(ucdpActors.entries));
   const owned = new Map<string, string>();
   for (const g of groupsData.entries as { id: string; name: string; aliases: string[] }[]) for (const a of [g.name, ...g.aliases]) owned.set(formKey(a), `group:${g.id}`);
   for (const a of ucdpActors.entries as { id: string; name: string; kind: string; aliases: string[] }[]) {
@@ -141,11 +146,11 @@ export function loadLexicon(): Lexicon {
   }
 
   const nominals = new PhraseMatcher();
-  hash.update(JSON.stringify(nominalMentions));
   for (const n of nominalMentions.entries as { id: string; type: MentionType; forms: string[] }[]) {
     for (const f of n.forms) nominals.add(f, { source: `rule:nominal/${n.id}`, type: n.type, key: '', confidence: 0.45, priority: 1, caseSensitive: false, ambiguous: false, anyCase: true });
   }
 
-  cached = { matcher, nominals, entities, hash: hash.digest('hex').slice(0, 16) };
+  const hash = dataHash(DATA_FILES, [countries.map((c) => [c.cca2, c.cca3, c.ccn3, c.name.common, c.name.official, c.altSpellings, c.demonyms?.eng])]);
+  cached = { matcher, nominals, entities, hash };
   return cached;
 }

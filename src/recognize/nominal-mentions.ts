@@ -1,6 +1,9 @@
 import { nextTerm } from './term-tags.js';
 import type { Component } from '../context.js';
 
+/** Words compromise may tag as nouns inside a name ("the city of Lyon": "of" tagged Place) that never head a compound. */
+const FUNCTION_WORDS = new Set(['of', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'near', 'and', 'or']);
+
 /**
  * Organisations and places referred to by a common noun ("the government", "police", "the city"),
  * from the nominal lexicon; a place noun only where it heads its phrase ("city council" is not a
@@ -17,7 +20,7 @@ export const nominalMentions: Component = {
       // A place noun before another noun is a modifier ("city council"), unless that noun is itself
       // one of ours ("city centre", "border area": two mentions). An institution stays one even as
       // a modifier: "government officials", "anti-government protests" speak of the government.
-      if (m.entry.type === 'place' && next && next.tags.has('Noun') && !next.tags.has('Pronoun') && !next.tags.has('Date') && !starts.has(next.start)) continue;
+      if (m.entry.type === 'place' && next && next.tags.has('Noun') && !FUNCTION_WORDS.has(next.text.toLowerCase()) && !next.tags.has('Pronoun') && !next.tags.has('Date') && !starts.has(next.start)) continue;
       // Part of a longer word ("Police" in "Policeman" cannot happen: tokens are whole words), or a
       // possessive form ("the city's"): the trim refiner drops the possessive.
       const e = m.entry;
