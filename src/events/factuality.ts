@@ -11,12 +11,17 @@ function containsSeq(words: readonly string[], seq: readonly string[]): boolean 
   return false;
 }
 
+/** The words of term k for cue matching; a date's words are none ('on 10 May' holds no modal 'may'). */
+function cueWords(view: SentenceView, k: number): string[] {
+  return view.mentionAt(k)?.type === 'date' || view.has(k, 'Month') ? ['∅'] : view.terms[k].words;
+}
+
 /** Words of the `window` terms before term `from` in its clause (stops at punctuation). */
 function wordsBefore(view: SentenceView, from: number, window: number): string[] {
   const out: string[][] = [];
   for (let k = from - 1; k >= view.lo && out.length < window; k--) {
     if (view.breakAfter(k)) break;
-    out.unshift(view.terms[k].words);
+    out.unshift(cueWords(view, k));
   }
   return out.flat();
 }
@@ -25,7 +30,7 @@ function wordsAfter(view: SentenceView, from: number, window: number): string[] 
   const out: string[][] = [];
   for (let k = from + 1; k < view.hi && out.length < window; k++) {
     if (view.breakAfter(k - 1)) break;
-    out.push(view.terms[k].words);
+    out.push(cueWords(view, k));
   }
   return out.flat();
 }
@@ -48,9 +53,11 @@ export function factualityOf(view: SentenceView, input: FactualityInput): Factua
   const d = eventData();
   const a = input.analysis;
   const found = new Set<Factuality>();
-  const sentenceWords = view.terms.slice(view.lo, view.hi).flatMap((t) => t.words);
+  const sentenceWords: string[] = [];
+  for (let k = view.lo; k < view.hi; k++) sentenceWords.push(...cueWords(view, k));
   // The trigger's own premodifiers count as 'before' ('no attacks', 'frequent attacks').
-  const premods = view.terms.slice(a.npStart, a.ta).flatMap((t) => t.words);
+  const premods: string[] = [];
+  for (let k = a.npStart; k < a.ta; k++) premods.push(...cueWords(view, k));
   for (const cue of d.cues) {
     if (cue.exceptTypes.includes(input.type)) continue;
     let words: string[];

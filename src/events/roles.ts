@@ -187,6 +187,8 @@ export function subjectOf(view: SentenceView, v: number): { nps: [number, number
       if (p <= view.lo || view.breakAfter(p) || view.breakAfter(p - 1) || !SUBJECT_PPS.has(view.word(p)) || view.mentionAt(p)) break;
       const head = view.leftNP(p);
       if (!head) break;
+      // 'hundreds of fighters': the count is not the head.
+      if (view.word(p) === 'of' && (view.has(head[1], 'Value') || QUANTITY_OF.has(view.word(head[1])))) break;
       np = head;
     }
     if (np !== nps[0]) return { nps: [np], skipped };
@@ -291,7 +293,10 @@ export function analyseTrigger(view: SentenceView, ta: number, tb: number, frame
   const nominalCue =
     npStart < ta &&
     (!!before && (before.tags.has('Determiner') || before.tags.has('Adjective') || possessive || before.tags.has('Value') || d.possessivePronouns.has(before.normal)));
-  const afterPrep = npStart < ta && !!beforeRun && beforeRun.tags.has('Preposition') && !view.breakAfter(npStart - 1);
+  // 'killed in IS attacks': a noun phrase inside a prepositional phrase — unless an object follows,
+  // which only a verb takes ('hundreds of fighters raided the town').
+  const objectFollows = !view.breakAfter(tb) && (view.has(tb + 1, 'Determiner') || d.possessivePronouns.has(view.word(tb + 1)));
+  const afterPrep = npStart < ta && !!beforeRun && beforeRun.tags.has('Preposition') && !view.breakAfter(npStart - 1) && !(objectFollows && first.tags.has('PastTense'));
   // Right after a lexical verb or its particle ('carry out attacks', 'faced attacks') a word is its object, not a verb.
   const prev = ta - 1 >= view.lo && !view.breakAfter(ta - 1) ? view.terms[ta - 1] : undefined;
   const afterVerb =

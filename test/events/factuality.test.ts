@@ -21,6 +21,9 @@ describe('factuality', () => {
     ['Officials fear an attack on the capital.', ['attack=hypothetical']],
     ['Its offensive could resurge next year.', ['offensive=hypothetical']],
     ['Iran was accused of plotting an attack in Paris.', ['plotting=reported', 'attack=hypothetical']],
+    ['Militants who can still strike at will remain in the forest.', ['strike=hypothetical']],
+    // the words of a date are no cue: 'May' is a month here, not a modal
+    ['On 10 May 2024 hundreds of fighters raided the town.', ['raided=asserted']],
     // claimed
     ['IS-KP claimed responsibility for the bombing in Kabul on Friday.', ['bombing=claimed']],
     ['JNIM claimed the ambush near Djibo.', ['ambush=claimed']],

@@ -109,6 +109,16 @@ describe('event roles from the grammar of the sentence', () => {
       ['takeover/seizure of power or territory "takeover" [asserted] actor=Taliban; place=Afghanistan; time=2021', 'attack "attacked" [asserted] actor=group; target=mosques'],
     ],
     [
+      'the subject of a count is its noun ("hundreds of fighters"), past a date',
+      'On 10 May 2024 hundreds of fighters attacked the barracks.',
+      ['attack "attacked" [asserted] actor=fighters; target=barracks; time=10 May 2024'],
+    ],
+    [
+      'the subject is the head before a prepositional phrase',
+      'Jihadist fighters in the Lake Chad basin have attacked an army base.',
+      ['attack "attacked" [asserted] actor=Jihadist fighters; target=army base; place=Lake Chad basin'],
+    ],
+    [
       'no date and no place in the sentence: the roles stay empty, nothing is invented',
       'The militants attacked again.',
       ['attack "attacked" [asserted] actor=militants'],
