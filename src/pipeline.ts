@@ -15,6 +15,7 @@ import { facilityNames } from './refine/facility-names.js';
 import { peopleOverGazetteer } from './refine/people-over-gazetteer.js';
 import { stateActors } from './refine/state-actors.js';
 import { placeHeads } from './refine/place-heads.js';
+import { titleCountries } from './refine/title-countries.js';
 import { makeMentions } from './link/mentions.js';
 import { linkEntities } from './link/entities.js';
 import { eventFrames } from './events/frames.js';
@@ -48,6 +49,8 @@ export const COMPONENTS: readonly Component[] = [
   peopleOverGazetteer,
   // After trim (the head follows the trimmed name), before overlaps (the longer place then wins).
   placeHeads,
+  // Before overlaps: the title then outgrows the country written before it ("the UK Special Representative").
+  titleCountries,
   resolveOverlaps,
   // After overlaps: a country that kept its span may stand for its state acting ("The UK stands by").
   stateActors,

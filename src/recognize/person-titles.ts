@@ -8,8 +8,11 @@ const MOD = `(?:${alt(titles.modifiers)})`;
 const HEAD = `(?:${alt(titles.heads)})(?:-(?:designate|elect))?`;
 /** The portfolio: "of State", "for the Middle East", "of Foreign Affairs of Iraq". */
 const PORTFOLIO = `(?:the\\s+)?${CAP}(?:\\s+(?:and\\s+)?${CAP}){0,3}`;
-/** The portfolio, or a list of them after a plural title ("Foreign Ministers of Iran, Saudi Arabia and Egypt"). */
-const COMPLEMENT = `(?:\\s+(?:of|for)\\s+${PORTFOLIO}(?:(?:,\\s*|\\s+and\\s+|,\\s*and\\s+)${PORTFOLIO})*)`;
+/**
+ * The portfolio, then maybe the state it serves ("Minister of Foreign Affairs of Iraq"), or a list
+ * of them after a plural title ("Foreign Ministers of Iran, Saudi Arabia and Egypt").
+ */
+const COMPLEMENT = `(?:\\s+(?:of|for)\\s+${PORTFOLIO}(?:\\s+(?:of|for)\\s+${PORTFOLIO})?(?:(?:,\\s*|\\s+and\\s+|,\\s*and\\s+)${PORTFOLIO})*)`;
 const NAME = `(?:,?\\s+(?:(?:Dr|Mr|Mrs|Ms|HE|H\\.E\\.)\\s+)?${CAP}(?:\\s+(?:al-|bin\\s+|ibn\\s+|de\\s+|van\\s+)?${CAP}){0,3})`;
 /** A title with at least a modifier or a portfolio, then maybe a name; or a bare head then a name. */
 const TITLE = new RegExp(`(?<![\\p{L}-])(?:(?:${MOD}\\s+){1,3}${HEAD}${COMPLEMENT}?${NAME}?|${HEAD}${COMPLEMENT}${NAME}?|${HEAD}${NAME})(?![\\p{L}])`, 'gu');

@@ -1,10 +1,16 @@
 import heads from '../lexicon/facility-heads.json' with { type: 'json' };
+import nameHeads from '../lexicon/name-heads.json' with { type: 'json' };
 import type { Component } from '../context.js';
 
-const HEADS = new Set(heads.heads.map((h) => h.toLowerCase()));
+/** Heads that end a facility's or a document's or forum's name ("Oxford Street", "the Geneva Communique"). */
+const HEADS = new Set([...heads.heads, ...nameHeads.heads.flatMap((h) => h.words)].map((h) => h.toLowerCase()));
+/** Heads that may follow a capitalised name in lower case ("the Minsk agreements", "the Astana process"). */
+const LOWER_HEADS = new Set(nameHeads.heads.flatMap((h) => h.words).map((h) => h.toLowerCase()));
 const PREFIXES = new Set(heads.prefixes.map((h) => h.toLowerCase()));
 /** Small words a capitalised name may hold ("University of York", "Hospital Universitario de Caracas"). */
 const JOINERS = new Set(['of', 'de', 'del', 'la', 'el', 'the', '-', "'s", '’s', 'al']);
+/** Abbreviations with a period that go on a name ("St. James's Park", "U.S. Embassy"). */
+const ABBREVIATION = /^(?:(?:\p{Lu}\.)+|St\.|Mt\.|Ft\.|Dr\.|Mr\.|Mrs\.|Ms\.|Gen\.|Col\.|Lt\.|Sgt\.|Capt\.|Maj\.|Rev\.|Jr\.|Sr\.)$/u;
 const WORD = /[\p{Lu}][\p{L}\p{M}'’.-]*|[\p{Ll}]+|&|-/gu;
 
 interface Word {
@@ -14,46 +20,50 @@ interface Word {
   cap: boolean;
 }
 
-/** Runs of capitalised words (with joiners inside) on one line, in text order. */
-function capitalisedNames(text: string): Word[][] {
-  const names: Word[][] = [];
+/** Runs of capitalised words (with joiners inside) on one line, in text order, each with the word after it. */
+function capitalisedNames(text: string): { words: Word[]; next?: Word }[] {
+  const names: { words: Word[]; next?: Word }[] = [];
   let cur: Word[] = [];
-  const flush = () => {
+  const flush = (next?: Word) => {
     while (cur.length && !cur[cur.length - 1].cap) cur.pop();
-    if (cur.length > 1) names.push(cur);
+    if (cur.length >= 1) names.push({ words: cur, next });
     cur = [];
   };
   WORD.lastIndex = 0;
-  let prevEnd = -1;
+  let prev: Word | undefined;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const w = { start: m.index, end: m.index + m[0].length, text: m[0], cap: /^\p{Lu}/u.test(m[0]) };
-    const gap = prevEnd < 0 ? '' : text.slice(prevEnd, w.start);
-    if (cur.length && !/^[ \t]?$/.test(gap)) flush();
+    const gap = prev ? text.slice(prev.end, w.start) : '';
+    // A name never runs across a line, punctuation, or a full stop ("in Iraq. The U.S. Embassy").
+    if (cur.length && (!/^[ \t]?$/.test(gap) || (prev && /\.$/.test(prev.text) && !ABBREVIATION.test(prev.text)))) flush(/^[ \t]$/.test(gap) ? w : undefined);
     if (w.cap) cur.push(w);
     else if (cur.length && JOINERS.has(w.text.toLowerCase())) cur.push(w);
-    else flush();
-    prevEnd = w.end;
+    else flush(/^[ \t]$/.test(gap) ? w : undefined);
+    prev = w;
   }
   flush();
   return names;
 }
 
 /**
- * A place or country named inside a facility's name ("Oxford Street", "London Bridge", "University
- * of York") is not a mention of that place: such candidates are dropped, and so are taggers'
- * place and organisation guesses that lie inside the facility name.
+ * A place or country named inside the name of a facility, a document or a standing forum ("Oxford
+ * Street", "London Bridge", "University of York", "the Minsk agreements", "the Geneva Communique",
+ * "the Manama Dialogue") is not a mention of that place: such candidates are dropped, and so are
+ * taggers' place and organisation guesses that lie inside the name.
  */
 export const facilityNames: Component = {
   name: 'refine/facility-names',
   run(ctx) {
     const spans: [number, number][] = [];
-    for (const name of capitalisedNames(ctx.text)) {
+    for (const { words: name, next } of capitalisedNames(ctx.text)) {
       name.forEach((w, i) => {
         const k = w.text.replace(/\.$/, '').toLowerCase();
         // "Oxford Street": the name up to its head; "University of York": the name from its prefix.
         if (w.cap && HEADS.has(k) && i > 0) spans.push([name[0].start, w.end]);
         if (w.cap && PREFIXES.has(k) && i < name.length - 2) spans.push([w.start, name[name.length - 1].end]);
       });
+      // "the Minsk agreements": a lower-case head right after the name.
+      if (next && !next.cap && LOWER_HEADS.has(next.text.toLowerCase())) spans.push([name[0].start, next.end]);
     }
     if (!spans.length) return;
     const inside = (s: number, e: number) => spans.some(([a, b]) => s >= a && e <= b);

@@ -20,6 +20,8 @@ const FOR_TO_AFTER = cues.infinitivalSubject.after.toLowerCase();
 const FOR_TO_NOT = lower(cues.infinitivalSubject.notVerbs);
 const STATE_KINDS = new Set(cues.coordinationWithGroups.kinds);
 const STATE_SOURCES = cues.coordinationWithGroups.sources;
+const STATE_HEADS = lower(cues.coordinationWithGroups.heads);
+const SUBJECT_VERBS = lower(cues.subjectVerbs.words);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s']);
 const COPULAS = new Set([...BE, 'has', 'have', 'had', 'seems', 'seemed', 'remains', 'remained', 'remain', 'becomes', 'became', 'become', 'stays', 'stayed', 'stay']);
 const HAVE = new Set(['has', 'have', 'had']);
@@ -39,7 +41,15 @@ function coordinated(text: string, countries: Candidate[]): Candidate[][] {
     if (last && CONJUNCTION.test(text.slice(last.end, c.start))) groups[groups.length - 1].push(c);
     else groups.push([c]);
   }
-  return groups;
+  // Commas make a list only when a conjunction closes it ("Iran, Saudi Arabia and Egypt"); "inside
+  // Turkey, the United States is committed" is two phrases.
+  return groups.flatMap((g) => {
+    const gaps = g.slice(1).map((c, i) => text.slice(g[i].end, c.start));
+    if (gaps.some((x) => !/^,\s*(?:the\s+)?$/i.test(x))) return [g];
+    // "partners in Syria, Iraq, and the international community": a conjunction after the last closes it too.
+    if (/^,?\s+(?:and|or)\s/i.test(text.slice(g[g.length - 1].end, g[g.length - 1].end + 6))) return [g];
+    return g.map((c) => [c]);
+  });
 }
 
 /** Up to `n` words before `start`, nearest first, lower case, not across punctuation; "the" is skipped. */
@@ -83,6 +93,8 @@ function subjectCue(ctx: PipelineContext, end: number): string | undefined {
   const text = ctx.text;
   const at = pastParenthetical(text, end);
   const after = text.slice(at, at + 40);
+  const firstWord = /^\s+([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase();
+  if (firstWord && SUBJECT_VERBS.has(firstWord) && !/^[,;]/.test(after)) return 'subject';
   let next = nextTerm(ctx, at);
   // "The United States strongly condemns": look past adverbs.
   while (next && next.tags.has('Adverb') && !next.tags.has('Verb')) next = nextTerm(ctx, next.end);
@@ -118,7 +130,8 @@ function actorCue(ctx: PipelineContext, list: Candidate[], groups: Candidate[], 
     }
     return undefined;
   }
-  const nextWord = /^\s+([\p{L}-]+)/u.exec(after)?.[1]?.toLowerCase();
+  const nextRaw = /^ ([\p{L}-]+)/u.exec(after)?.[1];
+  const nextWord = nextRaw?.toLowerCase();
   // "UK-France co-operation", "the UK-France Summit": the parties of a relation.
   if (list.length > 1 && text.slice(list[0].end, list[1].start) === '-' && nextWord && (RELATIONAL.has(nextWord) || ACTOR_NOUNS.has(nextWord))) return 'bilateral';
   if (/^-\s*\S+\s+(?:co-?operation|relations?|relationship|summit|talks|agreement)/iu.test(after)) return 'bilateral';
@@ -129,15 +142,18 @@ function actorCue(ctx: PipelineContext, list: Candidate[], groups: Candidate[], 
   // "pressed for Russia to use its influence".
   const forTo = /^\s+to\s+([\p{L}]+)/u.exec(after);
   if (before === FOR_TO_AFTER && forTo && !FOR_TO_NOT.has(forTo[1].toLowerCase())) return 'subject';
+  // "UK support", "for the Iraq people", "attacks on U.S. forces": a modifier of an actor noun, whatever the preposition.
+  // (A capitalised word after a country may begin a title or a name: "In Turkey Minister Ellwood met".)
+  if (nextRaw && /^\p{Ll}/u.test(nextRaw) && ACTOR_NOUNS.has(nextRaw)) return 'modifier';
   if (PREPOSITIONS.has(before)) return undefined;
+  if (nextWord && ACTOR_NOUNS.has(nextWord)) return 'modifier';
   // "the international community – including Russia and Iran", "its backers, notably Russia".
   const ex = exemplified(text, first.start, groups);
   if (ex) return ex;
   if (before === 'by' && /(?:ed|en)$/.test(wordBefore(text, text.lastIndexOf('by', first.start)))) return 'agent';
   const two = wordsBefore(text, first.start, 2).reverse().join(' ');
   if (ACTOR_VERBS.has(before) || ACTOR_VERBS.has(two)) return 'object';
-  if (nextWord && ACTOR_NOUNS.has(nextWord)) return 'modifier';
-  if (coordinatedWithGroup(text, first, last, states)) return 'coordinated';
+  if (coordinatedWithGroup(text, first, last, groups, states)) return 'coordinated';
   return subjectCue(ctx, last.end);
 }
 
@@ -154,9 +170,16 @@ function exemplified(text: string, start: number, groups: Candidate[]): string |
   return COLLECTIVE.has(words.at(-1) ?? '') || COLLECTIVE.has(words.slice(-2).join(' ')) ? 'example' : undefined;
 }
 
-/** A country coordinated with a named organisation ("the Asad regime or Russia") is of its kind. */
-function coordinatedWithGroup(text: string, first: Candidate, last: Candidate, groups: Candidate[]): boolean {
-  return groups.some((g) => (g.end <= first.start && first.start - g.end < 40 && CONJUNCTION_TO_GROUP.test(text.slice(g.end, first.start))) || (g.start >= last.end && g.start - last.end < 40 && CONJUNCTION_TO_GROUP.test(text.slice(last.end, g.start))));
+/**
+ * A country coordinated with a government or an intergovernmental body ("the Asad regime or
+ * Russia", "The UK, the wider Global Coalition and") is of its kind. A coordination that also holds
+ * an organisation of another kind ("among the Taliban, Russia and Western governments") says nothing.
+ */
+function coordinatedWithGroup(text: string, first: Candidate, last: Candidate, groups: Candidate[], states: Candidate[]): boolean {
+  const before = groups.filter((g) => g.end <= first.start && first.start - g.end < 40 && CONJUNCTION_TO_GROUP.test(text.slice(g.end, first.start)));
+  const after = groups.filter((g) => g.start >= last.end && g.start - last.end < 40 && CONJUNCTION_TO_GROUP.test(text.slice(last.end, g.start)));
+  const neighbours = [...before, ...after];
+  return neighbours.length > 0 && neighbours.every((g) => states.includes(g));
 }
 
 /**
@@ -178,7 +201,12 @@ export const stateActors: Component = {
     // international community, which the exemplifier cue reads.
     const groups = ctx.candidates.filter((c) => c.type === 'group' && (!c.source.startsWith('rule:nominal/') || /community|coalition/.test(c.source)));
     // Governments, state bodies and intergovernmental bodies, which a coordinated country joins.
-    const states = groups.filter((g) => STATE_SOURCES.some((s) => g.source.startsWith(s)) || STATE_KINDS.has(ctx.lexicon.entities.get(g.key ?? '')?.kind ?? ''));
+    const states = groups.filter(
+      (g) =>
+        STATE_SOURCES.some((s) => g.source.startsWith(s)) ||
+        STATE_KINDS.has(ctx.lexicon.entities.get(g.key ?? '')?.kind ?? '') ||
+        STATE_HEADS.has(/([\p{L}]+)\W*$/u.exec(ctx.text.slice(g.start, g.end))?.[1]?.toLowerCase() ?? ''),
+    );
     for (const list of coordinated(ctx.text, countries)) {
       const cue = actorCue(ctx, list, groups, states);
       if (!cue) continue;
