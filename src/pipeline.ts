@@ -9,6 +9,7 @@ import { eventTriggers } from './recognize/event-triggers.js';
 import { nominalMentions } from './recognize/nominal-mentions.js';
 import { personTitles } from './recognize/person-titles.js';
 import { acronymDefinitions } from './recognize/acronym-definitions.js';
+import { placeClassifiers } from './recognize/place-classifiers.js';
 import { trimSpans } from './refine/trim.js';
 import { resolveOverlaps } from './refine/overlaps.js';
 import { facilityNames } from './refine/facility-names.js';
@@ -38,6 +39,7 @@ export const COMPONENTS: readonly Component[] = [
   nominalMentions,
   personTitles,
   acronymDefinitions,
+  placeClassifiers,
   // Last of the recognizers: a trigger such as 'captured' counts only before a place or country
   // (a takeover, not an arrest), which it reads from the candidates the others proposed.
   eventTriggers,

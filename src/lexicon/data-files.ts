@@ -17,6 +17,7 @@ import nameHeads from './name-heads.json' with { type: 'json' };
 import nominalMentions from './nominal-mentions.json' with { type: 'json' };
 import personTitles from './person-titles.json' with { type: 'json' };
 import places from './places.json' with { type: 'json' };
+import placeClassifiers from './place-classifiers.json' with { type: 'json' };
 import placesGazetteer from './places-gazetteer.json' with { type: 'json' };
 import stateActorCues from './state-actor-cues.json' with { type: 'json' };
 import ucdpActors from './ucdp-actors.json' with { type: 'json' };
@@ -45,6 +46,7 @@ export const DATA_FILES: Readonly<Record<string, unknown>> = {
   'name-heads.json': nameHeads,
   'nominal-mentions.json': nominalMentions,
   'person-titles.json': personTitles,
+  'place-classifiers.json': placeClassifiers,
   'places-conflict-towns.json': conflictTowns,
   'places-gazetteer.json': placesGazetteer,
   'places.json': places,

@@ -14,11 +14,11 @@ export const nominalMentions: Component = {
   name: 'recognize/nominals',
   run(ctx) {
     const matches = ctx.lexicon.nominals.match(ctx.text, ctx.tokens);
-    const starts = new Set(matches.map((m) => m.start));
+    const starts = new Set(matches.filter((m) => m.entry.type === 'place').map((m) => m.start));
     for (const m of matches) {
       const next = nextTerm(ctx, m.end);
-      // A place noun before another noun is a modifier ("city council"), unless that noun is itself
-      // one of ours ("city centre", "border area": two mentions). An institution stays one even as
+      // A place noun before another noun is a modifier ("city council", "a 63 nation coalition"),
+      // unless that noun is itself a place noun of ours ("city centre", "border area": two mentions). An institution stays one even as
       // a modifier: "government officials", "anti-government protests" speak of the government.
       if (m.entry.type === 'place' && next && next.tags.has('Noun') && !FUNCTION_WORDS.has(next.text.toLowerCase()) && !next.tags.has('Pronoun') && !next.tags.has('Date') && !starts.has(next.start)) continue;
       // Part of a longer word ("Police" in "Policeman" cannot happen: tokens are whole words), or a

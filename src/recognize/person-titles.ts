@@ -2,8 +2,8 @@ import titles from '../lexicon/person-titles.json' with { type: 'json' };
 import type { Component } from '../context.js';
 
 const alt = (xs: string[]) => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).sort((a, b) => b.length - a.length).join('|');
-/** A capitalised word, or an initial ("W."); no other dots, so a name never runs past a full stop. */
-const CAP = "(?:\\p{Lu}\\.(?=\\s)|\\p{Lu}[\\p{L}\\p{M}'’-]*)";
+/** A capitalised word, or an initial ("W."); no other dots, so a name never runs past a full stop, nor into half an initialism ("U" of "U.S."). */
+const CAP = "(?:\\p{Lu}\\.(?=\\s)|\\p{Lu}[\\p{L}\\p{M}'’-]*(?!\\.\\p{L}))";
 const MOD = `(?:${alt(titles.modifiers)})`;
 const HEAD = `(?:${alt(titles.heads)})(?:-(?:designate|elect))?`;
 /** The portfolio: "of State", "for the Middle East", "of Foreign Affairs of Iraq". */

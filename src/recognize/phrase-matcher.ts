@@ -35,6 +35,9 @@ export interface PhraseMatch {
   last: number;
 }
 
+/** Lower-case words a name may begin with. */
+const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'az', 'an', 'at', 'ez', 'ed', 'de', 'del', 'da', 'di', 'du', 'le', 'la', 'the', 'of', 'bin', 'ibn', 'van', 'von', 'd', 'l']);
+
 const TOKENIZE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
 
 export function phraseTokens(phrase: string): string[] {
@@ -86,6 +89,9 @@ export class PhraseMatcher {
     if (e.caseSensitive) {
       if (words.length !== e.surface.length || words.some((w, i) => w !== e.surface[i])) return false;
     } else if (!e.anyCase && !words.some(hasUpper)) return false;
+    // A name of several words begins with a capital, or with a particle ("al-Shabaab", "the
+    // Gambia"): "east London" is not "East London".
+    else if (!e.anyCase && words.length > 1 && !hasUpper(words[0]) && !PARTICLES.has(words[0].toLowerCase())) return false;
     if (e.ambiguous && upperContext(text, tokens[from].start, tokens[to].end)) return false;
     return true;
   }

@@ -1,9 +1,13 @@
+import cues from '../lexicon/state-actor-cues.json' with { type: 'json' };
 import type { Component } from '../context.js';
+
+const PREPOSITIONS = new Set(cues.placePrepositions.words);
 
 /**
  * A country written just before a title of office is part of the title ("the UK Special
  * Representative for Syria", "U.S. Secretary of State John Kerry"): the person mention takes it
- * in, so the overlap refiner drops the country. Before the overlap refiner.
+ * in, so the overlap refiner drops the country; not after a preposition ("In Turkey Minister
+ * Ellwood met"). Before the overlap refiner.
  */
 export const titleCountries: Component = {
   name: 'refine/title-countries',
@@ -13,7 +17,9 @@ export const titleCountries: Component = {
     for (const p of ctx.candidates) {
       if (p.type !== 'person' || p.source !== 'rule:person/title') continue;
       const c = countries.find((x) => x.end < p.start && /^[ \t]$/.test(ctx.text.slice(x.end, p.start)));
-      if (c) p.start = c.start;
+      // "In Turkey Minister Ellwood met": after a preposition the country is where, not whose.
+      const before = /([\p{L}]+)\s+$/u.exec(ctx.text.slice(Math.max(0, (c?.start ?? 0) - 20), c?.start ?? 0))?.[1]?.toLowerCase();
+      if (c && !(before && PREPOSITIONS.has(before))) p.start = c.start;
     }
   },
 };
