@@ -12,10 +12,10 @@ import { SHARED_EVAL } from '../support/annotate.js';
  * Figures are relaxed (overlap) F1 unless named otherwise; the baseline must stay below sitrep.
  */
 const FLOORS: Record<string, Record<string, number>> = {
-  re3d_dev: { group: 0.68, location: 0.74, person: 0.74 },
-  wikievents_dev: { group: 0.69, location: 0.78 },
+  re3d_dev: { group: 0.72, location: 0.86, person: 0.75 },
+  wikievents_dev: { group: 0.69, location: 0.8 },
   // Business news: sitrep is level with the baseline on its locations, so only the floors are guarded.
-  meantime_en: { location: 0.67, group: 0.4 },
+  meantime_en: { location: 0.68, group: 0.41 },
 };
 /** Figures where sitrep must also stay above the baseline measured in the same run. */
 const ABOVE_BASELINE = new Set(['re3d_dev', 'wikievents_dev']);

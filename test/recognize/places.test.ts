@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { annotate } from '../../src/index.js';
+import towns from '../../src/lexicon/places-conflict-towns.json' with { type: 'json' };
+
+/** `type:text` of every mention but dates and events, in text order. */
+function mentions(text: string): string[] {
+  return annotate(text)
+    .mentions.filter((m) => m.type !== 'date' && m.type !== 'event')
+    .map((m) => `${m.type}:${m.text}`);
+}
+
+describe('places a gazetteer of conflict zones knows', () => {
+  it.each([
+    ['Dabiq held symbolic importance to ISIL.', 'place:Dabiq'],
+    ['Aid finally reached Madaya.', 'place:Madaya'],
+    ['The regime attacked Daraya again.', 'place:Daraya'],
+    ['ISIL was pushed out of Kobane.', 'place:Kobane'],
+    ['Fighters entered Kobani in 2014.', 'place:Kobani'],
+    ['ISIL reached Palmyra.', 'place:Palmyra'],
+    ['Chemical weapons were used in Marea.', 'place:Marea'],
+    ['Clashes were reported near Sarmin.', 'place:Sarmin'],
+    ['The army entered Deir ez-Zor.', 'place:Deir ez-Zor'],
+    ['Shelling hit Deir al-Zour overnight.', 'place:Deir al-Zour'],
+    ['Militants attacked Mocímboa da Praia.', 'place:Mocímboa da Praia'],
+    ['Troops withdrew from Bakhmut.', 'place:Bakhmut'],
+  ])('%s → %s', (text, want) => {
+    expect(mentions(text)).toContain(want);
+  });
+
+  it('links a curated town to its GeoNames entry and country, and spellings of it to one entity', () => {
+    const d = annotate('ISIL was pushed out of Kobane. Kobani was rebuilt. Ayn al-Arab lies on the border.');
+    const ids = new Set(d.mentions.filter((m) => m.type === 'place' && m.source.startsWith('lex:')).map((m) => m.entity));
+    expect(ids.size).toBe(1);
+    const e = d.entities.find((x) => x.id === [...ids][0])!;
+    expect(e).toMatchObject({ name: 'Kobani', country: 'country:SY', ids: { geonames: '172256' } });
+  });
+
+  it('has no form that is an English word on its own', () => {
+    const forms = towns.entries.flatMap((t) => t.forms.map((f) => f.toLowerCase()));
+    for (const word of ['hit', 'tank', 'mari', 'kale', 'karen', 'chin', 'sana', 'ana']) expect(forms).not.toContain(word);
+  });
+});
+
+describe('places named with a classifying noun', () => {
+  it.each([
+    ['He preached in the east London district of Barking.', ['place:London district', 'place:Barking']],
+    ['The army moved in to the Bogside area of Derry.', ['group:army', 'place:Bogside area', 'place:Derry']],
+    ['Police in the city of Lyon were searching.', ['group:Police', 'place:city', 'place:Lyon']],
+  ])('%s', (text, want) => {
+    expect(mentions(text)).toEqual(want);
+  });
+});
+
+describe('a place inside a longer name is part of that name', () => {
+  it.each([
+    ['There are continued violations of the Minsk agreements.', []],
+    ['This is in accordance with the Geneva Communique of 2012.', []],
+    ['He spoke at the Manama Dialogue.', []],
+    ['It supports the U.S.-Iraq Strategic Framework Agreement.', []],
+    ['He visited Oxford Street.', []],
+    ['The London conference on Syria met.', ['place:London', 'country:Syria']],
+    ['The Minister of Foreign Affairs of Iraq met Julie Bishop.', ['person:Minister of Foreign Affairs of Iraq', 'person:Julie Bishop']],
+    ['Gareth Bayley, the UK Special Representative for Syria, said so.', ['person:Gareth Bayley', 'person:UK Special Representative for Syria']],
+    ['U.S. Secretary of State Kerry and U.S. Secretary of Defense Ash Carter will host them.', ['person:U.S. Secretary of State Kerry', 'person:U.S. Secretary of Defense Ash Carter']],
+    ['The UN commission of Inquiry on Syria published a report.', ['group:UN commission of Inquiry on Syria']],
+    ['We stand with the people of Iraq.', ['group:people of Iraq']],
+    ["At the request of DFAT's Middle East Branch, ODE evaluated it.", ['group:Middle East Branch']],
+  ])('%s', (text, want) => {
+    expect(mentions(text)).toEqual(want);
+  });
+
+  it('a name never runs across a full stop', () => {
+    expect(mentions('The gate stands in Babylon in Iraq. The U.S. Embassy paid for it.')).toContain('country:Iraq');
+  });
+});
