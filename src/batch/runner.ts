@@ -12,15 +12,40 @@ export interface DocRunner {
   close(): Promise<void>;
 }
 
+export interface RunnerOptions {
+  /** Worker threads; 0 = this thread. */
+  workers: number;
+  /**
+   * Heap limit of each worker thread (V8 old generation, MB). Without it V8 lets a thread's heap
+   * grow towards a quarter of the machine's memory before collecting hard, and the peak RSS of a
+   * run creeps up with the size of the corpus; with it the peak stays flat.
+   */
+  memoryMb: number;
+}
+
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 
+function crashOf(task: DocTask, err: unknown, memoryMb: number): DocOutcome {
+  const e = err as NodeJS.ErrnoException | undefined;
+  const path = task.kind === 'file' ? task.path : task.doc.path;
+  const line = task.kind === 'file' ? undefined : task.doc.line;
+  const reason =
+    e?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? `the worker thread ran out of memory annotating it (limit ${memoryMb} MB: see --worker-memory)`
+      : `worker thread failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`;
+  return { ok: false, failure: { path, ...(line ? { line } : {}), ruleId: 'pipeline:crash', reason } };
+}
+
 /**
- * A pool of `workers` threads (piscina), each loading the pipeline once. Threads start on the first
+ * A pool of worker threads (piscina), each loading the pipeline once. Threads start on the first
  * task, so a run with nothing to annotate starts none. Each thread holds two tasks, so that one
  * document's files are written while the next is annotated. A thread that dies (out of memory, a
- * crash in native code) fails only its tasks: they come back as `pipeline:crash` failures.
+ * crash in native code) takes its tasks with it: each is tried once more, alone on a thread of its
+ * own (it may only have shared the thread with the culprit), then reported as a `pipeline:crash`
+ * failure.
  */
-export function createRunner(workers: number): DocRunner {
+export function createRunner(o: RunnerOptions): DocRunner {
+  const { workers, memoryMb } = o;
   if (workers === 0) {
     // In this thread: the pipeline is loaded only now (planning a run never needs it).
     return { workers, run: async (task) => (await import('./doc-task.js')).runDocTask(task), close: async () => {} };
@@ -29,23 +54,41 @@ export function createRunner(workers: number): DocRunner {
     throw new SitrepOptionError(`Worker threads need the built worker (${WORKER_FILE}); run \`npm run build\`, or use \`workers: 0\``);
   }
   let pool: Piscina<DocTask, DocOutcome> | undefined;
+  let solo: Piscina<DocTask, DocOutcome> | undefined;
+  const start = (threads: number, perThread: number): Piscina<DocTask, DocOutcome> => {
+    const p = new Piscina<DocTask, DocOutcome>({
+      filename: WORKER_FILE,
+      minThreads: threads,
+      maxThreads: threads,
+      concurrentTasksPerWorker: perThread,
+      idleTimeout: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    });
+    // A thread that dies while idle is replaced by piscina; without a listener the event would
+    // end the process. A thread dying under a task fails that task (below), not the run.
+    p.on('error', () => {});
+    return p;
+  };
   return {
     workers,
     async run(task) {
-      pool ??= new Piscina<DocTask, DocOutcome>({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: 2, idleTimeout: 60_000 });
+      pool ??= start(workers, 2);
       try {
         return await pool.run(task);
-      } catch (err) {
-        const e = err as Error;
-        const path = task.kind === 'file' ? task.path : task.doc.path;
-        const line = task.kind === 'file' ? undefined : task.doc.line;
-        return { ok: false, failure: { path, ...(line ? { line } : {}), ruleId: 'pipeline:crash', reason: `worker thread failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}` } };
+      } catch {
+        // Again, alone: one thread that holds one document at a time, started on the first crash.
+        solo ??= start(1, 1);
+        try {
+          return await solo.run(task);
+        } catch (again) {
+          return crashOf(task, again, memoryMb);
+        }
       }
     },
     async close() {
-      const p = pool;
-      pool = undefined;
-      await p?.destroy();
+      const p = [pool, solo];
+      pool = solo = undefined;
+      await Promise.all(p.map((x) => x?.destroy()));
     },
   };
 }

@@ -34,6 +34,12 @@ export function brownText(tagged: string): string {
       out += surface;
       glue = NO_SPACE_AFTER.has(word);
     }
+    // A block that starts with closing punctuation (the corpus has a few) ends the one before it.
+    const lead = /^[.,;:?!)”]+(?:\s|$)/.exec(out);
+    if (lead && paragraphs.length) {
+      paragraphs[paragraphs.length - 1] += lead[0].trimEnd();
+      out = out.slice(lead[0].length);
+    }
     if (out) paragraphs.push(out);
   }
   return `${paragraphs.join('\n\n')}\n`;

@@ -8,7 +8,7 @@ import type { RunReport } from '../batch/run-report.js';
 import type { CommandResult } from './types.js';
 
 export const usage = `sitrep annotate [paths…] [--jsonl FILE]… [--out DIR] [--date YYYY-MM-DD] [--reviews DIR]
-                [--workers N] [--force] [--watch] [--no-html] [--quiet] [--json]
+                [--workers N] [--worker-memory MB] [--force] [--watch] [--no-html] [--quiet] [--json]
 
 Annotate documents (.txt, .md, .html files and folders of them; JSONL files of documents) into
 DIR/<doc-id>.json and DIR/<doc-id>.html, with DIR/index.html and DIR/run.json.
@@ -21,6 +21,7 @@ are annotated (same content, pipeline version, lexicons and options = skipped).
       --reviews DIR    reviewers' decisions to apply (default $SITREP_REVIEWS, else reviews/);
                        a document with a new decision is annotated again
   -w, --workers N      worker threads (default: the number of cores, ${defaultWorkers()} here; 0 = no threads)
+      --worker-memory MB  heap limit of each worker thread (default 512); keeps memory flat
   -f, --force          annotate every document again, even those up to date
       --watch          keep running: annotate new or changed files as they arrive (Ctrl-C stops)
       --no-html        write the JSON only
@@ -64,6 +65,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
       date: { type: 'string' },
       reviews: { type: 'string' },
       workers: { type: 'string', short: 'w' },
+      'worker-memory': { type: 'string' },
       concurrency: { type: 'string' },
       force: { type: 'boolean', short: 'f' },
       watch: { type: 'boolean' },
@@ -73,6 +75,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     },
   });
   const workers = intOption('workers', values.workers) ?? intOption('concurrency', values.concurrency);
+  const workerMemoryMb = intOption('worker-memory', values['worker-memory']);
   const quiet = !!(values.quiet || values.json);
   const stderr = process.stderr;
   const sink: ProgressSink = quiet
@@ -95,6 +98,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     date: values.date ?? null,
     reviewsDir: values.reviews ?? null,
     ...(workers !== undefined ? { workers } : {}),
+    ...(workerMemoryMb !== undefined ? { workerMemoryMb } : {}),
     force: !!values.force,
     html: !values['no-html'],
     onProgress: (e: Parameters<ProgressSink['onProgress']>[0]) => sink.onProgress(e),

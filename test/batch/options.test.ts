@@ -6,7 +6,7 @@ import { SitrepOptionError } from '../../src/errors.js';
 describe('resolveOptions', () => {
   it('defaults: every core, corpus → output, HTML on, no force', () => {
     const o = resolveOptions();
-    expect(o).toMatchObject({ inputs: ['corpus'], jsonl: [], outDir: 'output', workers: availableParallelism(), force: false, html: true, date: null, timing: false });
+    expect(o).toMatchObject({ inputs: ['corpus'], jsonl: [], outDir: 'output', workers: availableParallelism(), workerMemoryMb: 512, force: false, html: true, date: null, timing: false });
   });
 
   it.each([
@@ -25,6 +25,7 @@ describe('resolveOptions', () => {
     [{ workers: 1000 }, /`workers`.*got `1000`/],
     [{ workers: 2, concurrency: 3 }, /one of `workers` and `concurrency`/],
     [{ date: '2024-3-1' }, /`date` as YYYY-MM-DD, got `2024-3-1`/],
+    [{ workerMemoryMb: 32 }, /`workerMemoryMb`.*from 64 \(MB\) up, got `32`/],
     [{ outDir: '  ' }, /`outDir`.*got `  `/],
   ] as [AnnotateCorpusOptions, RegExp][])('refuses %j with a typed error naming the value', (given, message) => {
     expect(() => resolveOptions(given)).toThrow(SitrepOptionError);

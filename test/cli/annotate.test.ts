@@ -68,6 +68,7 @@ describe('sitrep annotate', () => {
     [['--workers', 'x'], 'Expected --workers to be a whole number, got `x`'],
     [['--workers=-1'], 'Expected --workers to be a whole number, got `-1`'],
     [['--date', 'yesterday'], 'Expected `date` as YYYY-MM-DD, got `yesterday`'],
+    [['--worker-memory', '10'], 'Expected `workerMemoryMb` to be an integer from 64 (MB) up, got `10`'],
     [['--frobnicate'], "Unknown option '--frobnicate'"],
   ])('refuses %j with exit code 2 and the bad value', async (args, message) => {
     const r = await runCli(['annotate', corpus, '--out', join(root, 'never'), ...args]);
@@ -77,6 +78,6 @@ describe('sitrep annotate', () => {
 
   it('--help documents the batch options', async () => {
     const r = await runCli(['annotate', '--help']);
-    for (const flag of ['--workers N', '--force', '--watch', '--quiet', '--json', '--jsonl FILE', '--reviews DIR']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--workers N', '--worker-memory MB', '--force', '--watch', '--quiet', '--json', '--jsonl FILE', '--reviews DIR']) expect(r.stdout).toContain(flag);
   });
 });

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brownDocs } from '../../src/bench/brown.js';
 import { lastJson, runCli, startCli } from './cli-process.js';
+import type { RunReport } from '../../src/batch/run-report.js';
 
 // A run killed with SIGKILL at any moment and started again finishes the work: no output lost,
 // duplicated or half-written. Checked against a clean run, file by file, byte for byte.
-const DOCS = 16;
+const DOCS = 20;
 const root = mkdtempSync(join(tmpdir(), 'sitrep-kill-'));
 const corpus = join(root, 'corpus');
 const clean = join(root, 'clean');
@@ -26,6 +27,8 @@ async function killAfter(lines: number): Promise<void> {
 }
 
 let final: Awaited<ReturnType<typeof runCli>>;
+let stopped: { code: number | null };
+let stoppedReport: RunReport;
 beforeAll(async () => {
   mkdirSync(corpus);
   for (const d of brownDocs(DOCS)) writeFileSync(join(corpus, `${d.name}.txt`), d.text);
@@ -34,12 +37,25 @@ beforeAll(async () => {
   await killAfter(0);
   await killAfter(3);
   expect(outputs(resumed).filter((f) => f.endsWith('.json')).length).toBeLessThan(DOCS); // killed mid-run, really
-  await killAfter(4);
+  // SIGTERM: a graceful stop. The documents in flight are finished and recorded, the report says so.
+  const p = startCli(['annotate', corpus, '--out', resumed, '--workers', '2'], { env });
+  await p.until((_o, e) => annotated(e) >= 2);
+  p.child.kill('SIGTERM');
+  stopped = await p.exited;
+  stoppedReport = JSON.parse(readFileSync(join(resumed, 'run.json'), 'utf8')) as RunReport;
+  await killAfter(3);
   final = await runCli(['annotate', corpus, '--out', resumed, '--workers', '2', '--json'], { env });
 }, 300_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('kill -9 mid-run, then run again', () => {
+  it('SIGTERM stops a run gracefully: exit code 130, its report written and marked interrupted', () => {
+    expect(stopped.code).toBe(130);
+    expect(stoppedReport.interrupted).toBe(true);
+    expect(stoppedReport.totals.processed).toBeGreaterThanOrEqual(2);
+    expect(stoppedReport.totals.processed + stoppedReport.totals.unchanged).toBeLessThan(DOCS);
+  });
+
   it('the last run finishes the work: every document annotated or already done, none failed', () => {
     expect(final.code).toBe(0);
     const t = lastJson<{ processed: number; unchanged: number; failed: number }>(final.stdout);
