@@ -1,7 +1,11 @@
+import nominals from '../lexicon/nominal-mentions.json' with { type: 'json' };
 import { nextTerm } from './term-tags.js';
 import type { Component } from '../context.js';
 
 /** Words compromise may tag as nouns inside a name ("the city of Lyon": "of" tagged Place) that never head a compound. */
+/** A plural place noun, maybe with a short place phrase, then a word that introduces examples. */
+const EXAMPLES = new RegExp(`^(?:\\s+(?:in|of|across|around)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}-]*\\s*){1,3})?\\s*,?\\s*(?:${nominals.examplesFollow.words.join('|')})\\s+\\p{Lu}`, 'u');
+
 const FUNCTION_WORDS = new Set(['of', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'near', 'and', 'or']);
 
 /**
@@ -21,6 +25,10 @@ export const nominalMentions: Component = {
       // unless that noun is itself a place noun of ours ("city centre", "border area": two mentions). An institution stays one even as
       // a modifier: "government officials", "anti-government protests" speak of the government.
       if (m.entry.type === 'place' && next && next.tags.has('Noun') && !FUNCTION_WORDS.has(next.text.toLowerCase()) && !next.tags.has('Pronoun') && !next.tags.has('Date') && !starts.has(next.start)) continue;
+      // "historic cities such as Aleppo": a kind, not a place; the names that follow are the mentions.
+      if (m.entry.type === 'place' && /s$/i.test(ctx.text.slice(m.start, m.end)) && EXAMPLES.test(ctx.text.slice(m.end, m.end + 80))) continue;
+      // "Land-Rover": part of a hyphenated word.
+      if (m.entry.type === 'place' && /^-\p{L}/u.test(ctx.text.slice(m.end, m.end + 2))) continue;
       // Part of a longer word ("Police" in "Policeman" cannot happen: tokens are whole words), or a
       // possessive form ("the city's"): the trim refiner drops the possessive.
       const e = m.entry;

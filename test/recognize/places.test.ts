@@ -46,6 +46,11 @@ describe('places named with a classifying noun', () => {
     ['He preached in the east London district of Barking.', ['place:London district', 'place:Barking']],
     ['The army moved in to the Bogside area of Derry.', ['group:army', 'place:Bogside area', 'place:Derry']],
     ['Police in the city of Lyon were searching.', ['group:Police', 'place:city', 'place:Lyon']],
+    // A plural place noun that introduces examples names a kind; part of a hyphenated word is no noun.
+    ['Historic cities such as Aleppo were destroyed.', ['place:Aleppo']],
+    ['They freed key towns in Northern Iraq including Rabiyah and Zumar.', ['country:Iraq', 'place:Rabiyah', 'place:Zumar']],
+    ['The towns were shelled.', ['place:towns']],
+    ['A Land-Rover exploded.', []],
   ])('%s', (text, want) => {
     expect(mentions(text)).toEqual(want);
   });
