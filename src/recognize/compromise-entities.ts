@@ -1,7 +1,8 @@
 import patterns from '../lexicon/group-patterns.json' with { type: 'json' };
 import commonWords from '../lexicon/common-words.json' with { type: 'json' };
 import { termSpans } from '../nlp.js';
-import type { Component } from '../context.js';
+import { wordTokens } from './tokens.js';
+import type { Component, PipelineContext } from '../context.js';
 
 const COMMON = new Set(commonWords.words);
 
@@ -9,6 +10,21 @@ const COMMON = new Set(commonWords.words);
 function plausible(text: string): boolean {
   // "Syria.The European Union": a tagger's span across a full stop that lacks its space is two names.
   return /\p{Lu}/u.test(text) && !COMMON.has(text.toLowerCase()) && !/\p{Ll}\.\p{Lu}\p{Ll}/u.test(text);
+}
+
+/**
+ * "the Manchester police", "the IRA's Belfast brigade": a city or region named before a head in
+ * lower case is a place and a common noun, not the name of an organisation ("Greater Manchester
+ * Police" is one). Countries are left to the state-body patterns and the state-actor refiner.
+ */
+function cityWithCommonNoun(ctx: PipelineContext, start: number, end: number): boolean {
+  const text = ctx.text.slice(start, end);
+  const m = /^(.*\S)\s+(\p{Ll}[\p{L}-]*)$/u.exec(text);
+  if (!m) return false;
+  // "the IRA's Belfast brigade": the possessor is another name.
+  const name = m[1].replace(/^.*['’]s\s+/u, '');
+  const tokens = wordTokens(name);
+  return ctx.lexicon.matcher.match(name, tokens).some((x) => x.entry.type === 'place' && x.start === 0 && x.end === name.length);
 }
 
 /** People named in the text, found by compromise's person tagger. */
@@ -33,6 +49,7 @@ export const compromiseGroups: Component = {
     for (const p of patterns.patterns) {
       for (const s of termSpans(ctx.nlp.match(p.match, 0))) {
         if (!plausible(ctx.text.slice(s.start, s.end))) continue;
+        if (cityWithCommonNoun(ctx, s.start, s.end)) continue;
         ctx.propose({ type: 'group', start: s.start, end: s.end, source: p.id, confidence: p.confidence, priority: 2 });
       }
     }

@@ -18,6 +18,8 @@ interface Word {
   end: number;
   text: string;
   cap: boolean;
+  /** The word ended a sentence (its full stop is not part of it). */
+  stop: boolean;
 }
 
 /** Runs of capitalised words (with joiners inside) on one line, in text order, each with the word after it. */
@@ -32,10 +34,16 @@ function capitalisedNames(text: string): { words: Word[]; next?: Word }[] {
   WORD.lastIndex = 0;
   let prev: Word | undefined;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const w = { start: m.index, end: m.index + m[0].length, text: m[0], cap: /^\p{Lu}/u.test(m[0]) };
+    const w = { start: m.index, end: m.index + m[0].length, text: m[0], cap: /^\p{Lu}/u.test(m[0]), stop: false };
+    // "Sudan." at the end of a sentence: the word without its full stop, and the name ends there.
+    if (/\.$/.test(w.text) && !ABBREVIATION.test(w.text)) {
+      w.text = w.text.slice(0, -1);
+      w.end -= 1;
+      w.stop = true;
+    }
     const gap = prev ? text.slice(prev.end, w.start) : '';
     // A name never runs across a line, punctuation, or a full stop ("in Iraq. The U.S. Embassy").
-    if (cur.length && (!/^[ \t]?$/.test(gap) || (prev && /\.$/.test(prev.text) && !ABBREVIATION.test(prev.text)))) flush(/^[ \t]$/.test(gap) ? w : undefined);
+    if (cur.length && (!/^[ \t]?$/.test(gap) || prev?.stop)) flush(/^[ \t]$/.test(gap) && !prev?.stop ? w : undefined);
     if (w.cap) cur.push(w);
     else if (cur.length && JOINERS.has(w.text.toLowerCase())) cur.push(w);
     else flush(/^[ \t]$/.test(gap) ? w : undefined);
@@ -67,8 +75,11 @@ export const facilityNames: Component = {
     }
     if (!spans.length) return;
     const inside = (s: number, e: number) => spans.some(([a, b]) => s >= a && e <= b);
+    const whole = (s: number, e: number) => spans.some(([a, b]) => s === a && e === b);
     const keep = ctx.candidates.filter((c) => {
       if (!inside(c.start, c.end)) return true;
+      // A place a table knows whose own name looks like a facility's ("Port Sudan", "Port Harcourt") stays.
+      if (c.type === 'place' && c.source.startsWith('lex:') && whole(c.start, c.end)) return true;
       if (c.type === 'place' || c.type === 'country') return false;
       return !(c.type === 'group' && c.source.startsWith('rule:compromise/'));
     });

@@ -145,6 +145,9 @@ function actorCue(ctx: PipelineContext, list: Candidate[], groups: Candidate[], 
   // "UK support", "for the Iraq people", "attacks on U.S. forces": a modifier of an actor noun, whatever the preposition.
   // (A capitalised word after a country may begin a title or a name: "In Turkey Minister Ellwood met".)
   if (nextRaw && /^\p{Ll}/u.test(nextRaw) && ACTOR_NOUNS.has(nextRaw)) return 'modifier';
+  // "U.S., German, and Canadian companies": one of several modifiers of an actor noun.
+  const head = /^(?:(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+)\p{Lu}[\p{L}.’'-]*)+ (\p{Ll}[\p{L}-]*)/u.exec(after)?.[1];
+  if (head && ACTOR_NOUNS.has(head)) return 'modifier';
   if (PREPOSITIONS.has(before)) return undefined;
   if (nextWord && ACTOR_NOUNS.has(nextWord)) return 'modifier';
   // "the international community – including Russia and Iran", "its backers, notably Russia".

@@ -74,6 +74,14 @@ describe('a place inside a longer name is part of that name', () => {
     expect(mentions(text)).toEqual(want);
   });
 
+  it.each([
+    ['Neither MI5 nor the Manchester police responded.', ['place:Manchester', 'group:police']],
+    ["The IRA's Belfast brigade detonated bombs.", ['group:IRA', 'place:Belfast']],
+    ['Fighting reached Port Sudan.', ['place:Port Sudan']],
+  ])('a city before a common noun is a place: %s', (text, want) => {
+    expect(mentions(text)).toEqual(want);
+  });
+
   it('a name never runs across a full stop', () => {
     expect(mentions('The gate stands in Babylon in Iraq. The U.S. Embassy paid for it.')).toContain('country:Iraq');
   });
