@@ -75,7 +75,7 @@ describe('a place inside a longer name is part of that name', () => {
   });
 
   it.each([
-    ['Neither MI5 nor the Manchester police responded.', ['place:Manchester', 'group:police']],
+    ['Neither MI5 nor the Manchester police responded.', ['group:MI5', 'place:Manchester', 'group:police']],
     ["The IRA's Belfast brigade detonated bombs.", ['group:IRA', 'place:Belfast']],
     ['Fighting reached Port Sudan.', ['place:Port Sudan']],
   ])('a city before a common noun is a place: %s', (text, want) => {
