@@ -10,6 +10,7 @@ import { nominalMentions } from './recognize/nominal-mentions.js';
 import { personTitles } from './recognize/person-titles.js';
 import { acronymDefinitions } from './recognize/acronym-definitions.js';
 import { placeClassifiers } from './recognize/place-classifiers.js';
+import { cityState } from './recognize/city-state.js';
 import { trimSpans } from './refine/trim.js';
 import { resolveOverlaps } from './refine/overlaps.js';
 import { facilityNames } from './refine/facility-names.js';
@@ -40,6 +41,7 @@ export const COMPONENTS: readonly Component[] = [
   personTitles,
   acronymDefinitions,
   placeClassifiers,
+  cityState,
   // Last of the recognizers: a trigger such as 'captured' counts only before a place or country
   // (a takeover, not an arrest), which it reads from the candidates the others proposed.
   eventTriggers,

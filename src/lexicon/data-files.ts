@@ -21,6 +21,7 @@ import placeClassifiers from './place-classifiers.json' with { type: 'json' };
 import placesGazetteer from './places-gazetteer.json' with { type: 'json' };
 import stateActorCues from './state-actor-cues.json' with { type: 'json' };
 import ucdpActors from './ucdp-actors.json' with { type: 'json' };
+import usStates from './us-state-abbreviations.json' with { type: 'json' };
 
 /**
  * Every data file under src/lexicon that the pipeline reads (ingest, recognizers, refiners,
@@ -52,6 +53,7 @@ export const DATA_FILES: Readonly<Record<string, unknown>> = {
   'places.json': places,
   'state-actor-cues.json': stateActorCues,
   'ucdp-actors.json': ucdpActors,
+  'us-state-abbreviations.json': usStates,
 };
 
 /** Data files under src/lexicon that only the evaluation reads. */

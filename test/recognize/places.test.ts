@@ -56,6 +56,17 @@ describe('places named with a classifying noun', () => {
   });
 });
 
+describe('a US city with its state abbreviated', () => {
+  it('finds both, the state linked to its ISO 3166-2 entry', () => {
+    const d = annotate('It showed an address in Redfield, S.D., Elliott said. Pa. said no.');
+    expect(d.mentions.filter((m) => m.type === 'place').map((m) => [m.text, m.entity ?? null])).toEqual([
+      ['Redfield', 'place:redfield'],
+      ['S.D.', 'place:iso-US-SD'],
+    ]);
+    expect(d.entities.find((e) => e.id === 'place:iso-US-SD')).toMatchObject({ name: 'South Dakota', country: 'country:US' });
+  });
+});
+
 describe('a place inside a longer name is part of that name', () => {
   it.each([
     ['There are continued violations of the Minsk agreements.', []],
