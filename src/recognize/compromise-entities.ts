@@ -1,5 +1,6 @@
 import patterns from '../lexicon/group-patterns.json' with { type: 'json' };
 import commonWords from '../lexicon/common-words.json' with { type: 'json' };
+import nlp from 'compromise';
 import { termSpans } from '../nlp.js';
 import { wordTokens } from './tokens.js';
 import type { Component, PipelineContext } from '../context.js';
@@ -56,12 +57,29 @@ export const compromiseGroups: Component = {
   },
 };
 
-/** Places compromise tags that no gazetteer entry covers (low confidence). */
+const GIVEN_NAME = new Set(['FemaleName', 'MaleName', 'FirstName']);
+/** Second words that make a given name part of a place's name ("George Town", "Victoria Falls"). */
+const PLACE_WORDS = /^(?:Town|City|Falls|Island|Islands|Bay|Springs|Beach|Lake|Park|Valley|Hills?|Point|Harbou?r|Port|Heights|Creek|County|Land|Sound|River|Mountains?)$/;
+
+/** "Eva Forest": two words, a given name first; the tagger's place is a person. */
+function personShaped(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length !== 2 || PLACE_WORDS.test(words[1])) return false;
+  const tag = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon[words[0].toLowerCase()];
+  return (Array.isArray(tag) ? tag : [tag]).some((t) => GIVEN_NAME.has(t));
+}
+
+/** Places compromise tags that no gazetteer entry covers (low confidence); a given name and a surname are a person. */
 export const compromisePlaces: Component = {
   name: 'recognize/places',
   run(ctx) {
     for (const s of termSpans(ctx.nlp.places())) {
-      if (!plausible(ctx.text.slice(s.start, s.end))) continue;
+      const text = ctx.text.slice(s.start, s.end);
+      if (!plausible(text)) continue;
+      if (personShaped(text)) {
+        ctx.propose({ type: 'person', start: s.start, end: s.end, source: 'rule:compromise/people-given-name', confidence: 0.6, priority: 1 });
+        continue;
+      }
       ctx.propose({ type: 'place', start: s.start, end: s.end, source: 'rule:compromise/places', confidence: 0.55, priority: 0 });
     }
   },

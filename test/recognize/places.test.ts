@@ -89,6 +89,7 @@ describe('a place inside a longer name is part of that name', () => {
     ['Neither MI5 nor the Manchester police responded.', ['group:MI5', 'place:Manchester', 'group:police']],
     ["The IRA's Belfast brigade detonated bombs.", ['group:IRA', 'place:Belfast']],
     ['Fighting reached Port Sudan.', ['place:Port Sudan']],
+    ['However Eva Forest remained in prison.', ['person:Eva Forest']],
   ])('a city before a common noun is a place: %s', (text, want) => {
     expect(mentions(text)).toEqual(want);
   });
