@@ -6,6 +6,9 @@ import type { Component } from '../context.js';
 /** A plural place noun, maybe with a short place phrase, then a word that introduces examples. */
 const EXAMPLES = new RegExp(`^(?:\\s+(?:in|of|across|around)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}-]*\\s*){1,3})?\\s*,?\\s*(?:${nominals.examplesFollow.words.join('|')})\\s+\\p{Lu}`, 'u');
 
+/** A copula (and maybe a verb of naming in the passive) with an article and up to two modifiers right before the noun. */
+const PREDICATE = new RegExp(`(?:^|\\s)(?:${nominals.predicative.copulas.join('|')})\\s+(?:(?:${nominals.predicative.passives.join('|')})\\s+)?(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu');
+
 const FUNCTION_WORDS = new Set(['of', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'near', 'and', 'or']);
 
 /**
@@ -27,6 +30,8 @@ export const nominalMentions: Component = {
       if (m.entry.type === 'place' && next && next.tags.has('Noun') && !FUNCTION_WORDS.has(next.text.toLowerCase()) && !next.tags.has('Pronoun') && !next.tags.has('Date') && !starts.has(next.start)) continue;
       // "historic cities such as Aleppo": a kind, not a place; the names that follow are the mentions.
       if (m.entry.type === 'place' && /s$/i.test(ctx.text.slice(m.start, m.end)) && EXAMPLES.test(ctx.text.slice(m.end, m.end + 80))) continue;
+      // "Mosul is the largest city controlled by Daesh": a predicate, not a place of its own.
+      if (m.entry.type === 'place' && !/^['’]s\b/u.test(ctx.text.slice(m.end, m.end + 3)) && PREDICATE.test(ctx.text.slice(Math.max(0, m.start - 60), m.start))) continue;
       // "Land-Rover": part of a hyphenated word.
       if (m.entry.type === 'place' && /^-\p{L}/u.test(ctx.text.slice(m.end, m.end + 2))) continue;
       // Part of a longer word ("Police" in "Policeman" cannot happen: tokens are whole words), or a

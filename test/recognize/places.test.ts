@@ -51,6 +51,9 @@ describe('places named with a classifying noun', () => {
     ['They freed key towns in Northern Iraq including Rabiyah and Zumar.', ['country:Iraq', 'place:Rabiyah', 'place:Zumar']],
     ['The towns were shelled.', ['place:towns']],
     ['A Land-Rover exploded.', []],
+    // A predicate nominal describes its subject and names no place of its own.
+    ['Mosul is the largest city controlled by Daesh.', ['place:Mosul', 'group:Daesh']],
+    ["Badia remains the country's last hot spot.", ['place:Badia', 'place:country']],
   ])('%s', (text, want) => {
     expect(mentions(text)).toEqual(want);
   });
