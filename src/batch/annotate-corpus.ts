@@ -139,15 +139,21 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
     return false;
   };
 
-  const settle = (outcome: DocOutcome, d: { id: string; path: string; line?: number; contentHash: string; reviewsHash: string; bytes: number; stat?: { size: number; mtimeMs: number } }): void => {
+  const settle = (outcome: DocOutcome, d: { id: string; path: string; line?: number; reviewsHash: string; bytes: number; stat?: { size: number; mtimeMs: number } }): void => {
     if (outcome.timings) for (const [k, v] of Object.entries(outcome.timings)) time(k, v);
     if (!outcome.ok) {
       fail(outcome.failure, d.bytes);
       return;
     }
+    if (outcome.unchanged) {
+      // Touched but not changed: remember its new stat so the next run need not read it.
+      manifest.markSeen(d.id, runId, d.stat);
+      skipUnchanged(d.id, d.path, d.line, d.bytes);
+      return;
+    }
     const r = outcome.result;
     const t1 = performance.now();
-    manifest.record({ id: d.id, path: d.path, ...(d.line ? { line: d.line } : {}), contentHash: d.contentHash, reviewsHash: d.reviewsHash, json: r.json, ...(r.html ? { html: r.html } : {}), words: r.words, mentions: r.mentions, events: r.events, summary: r.summary, ...(d.stat ? { source: d.stat } : {}) }, runId);
+    manifest.record({ id: d.id, path: d.path, ...(d.line ? { line: d.line } : {}), contentHash: outcome.contentHash, reviewsHash: d.reviewsHash, json: r.json, ...(r.html ? { html: r.html } : {}), words: r.words, mentions: r.mentions, events: r.events, summary: r.summary, ...(d.stat ? { source: d.stat } : {}) }, runId);
     time('batch/manifest', performance.now() - t1);
     report.processed.push({ id: d.id, path: d.path, ...(d.line ? { line: d.line } : {}), json: r.json, ...(r.html ? { html: r.html } : {}), mentions: r.mentions, events: r.events, words: r.words });
     tally.processed++;
@@ -158,7 +164,8 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
   };
 
   // In flight: two documents per thread (one annotated while the other's files are written), and a
-  // short queue of waiting jobs. A waiting file job holds only its path, so memory stays flat.
+  // short queue of waiting jobs. A file job holds only its path (the worker reads the file), so
+  // the main thread never holds document text and memory stays flat.
   const inFlight = Math.max(1, o.workers) * 2;
   const queue = new PQueue({ concurrency: inFlight });
   const enqueue = async (where: { path: string; line?: number }, job: () => Promise<void>): Promise<void> => {
@@ -210,7 +217,7 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
           continue;
         }
         const task: DocTask = { kind: 'ingested', id, doc: item, ...settings };
-        await enqueue(item, async () => settle(await runner.run(task), { id, path: item.path, line: item.line, contentHash, reviewsHash: rh, bytes }));
+        await enqueue(item, async () => settle(await runner.run(task), { id, path: item.path, line: item.line, reviewsHash: rh, bytes }));
       }
       continue;
     }
@@ -223,24 +230,9 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
       skipUnchanged(id, f.path, undefined, f.size);
       continue;
     }
-    await enqueue(f, async () => {
-      let source: string;
-      try {
-        source = await readSource(f.path);
-      } catch (err) {
-        fail(failureOf(err, f.path), f.size);
-        return;
-      }
-      const contentHash = sha256(source);
-      if (!o.force && manifest.isUpToDate(id, f.path, contentHash, rh)) {
-        // Touched but not changed: remember its new stat so the next run need not read it.
-        manifest.markSeen(id, runId, stat);
-        skipUnchanged(id, f.path, undefined, f.size);
-        return;
-      }
-      const task: DocTask = { kind: 'file', id, path: f.path, key: f.key, format: f.format, source, ...settings };
-      settle(await runner.run(task), { id, path: f.path, contentHash, reviewsHash: rh, bytes: f.size, stat });
-    });
+    const upToDateHash = o.force ? undefined : manifest.upToDateHash(id, f.path, rh);
+    const task: DocTask = { kind: 'file', id, path: f.path, key: f.key, format: f.format, ...(upToDateHash ? { upToDateHash } : {}), ...settings };
+    await enqueue(f, async () => settle(await runner.run(task), { id, path: f.path, reviewsHash: rh, bytes: f.size, stat }));
   }
   await queue.onIdle();
 

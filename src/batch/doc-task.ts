@@ -1,4 +1,6 @@
 import { ingestDocument } from '../ingest/index.js';
+import { readSource } from '../ingest/read-source.js';
+import { sha256 } from '../doc-id.js';
 import { processDocument, type ProcessResult } from './process-document.js';
 import { failureOf, type RunFailure } from './failure.js';
 import type { IngestedDoc } from '../ingest/types.js';
@@ -16,33 +18,63 @@ export interface TaskSettings {
 }
 
 /**
- * One document to annotate, as plain data (it crosses to a worker thread by structured clone):
- * either the text of a single-document file, still to be ingested, or a document already ingested
- * (a line of a JSONL file).
+ * One document, as plain data (it crosses to a worker thread by structured clone): a
+ * single-document file, read here (so that the batch's main thread never holds document text),
+ * or a document already ingested (a line of a JSONL file).
  */
-export type DocTask =
-  | ({ kind: 'file'; id: string; path: string; key: string; format: SourceFormat; source: string } & TaskSettings)
-  | ({ kind: 'ingested'; id: string; doc: IngestedDoc } & TaskSettings);
+export type DocTask = FileTask | IngestedTask;
 
-/** What came of a task, as plain data: a result, or a failure naming the file and the reason. */
-export type DocOutcome = ({ ok: true; result: ProcessResult } | { ok: false; failure: RunFailure }) & { timings?: Record<string, number> };
+export type FileTask = {
+  kind: 'file';
+  id: string;
+  path: string;
+  key: string;
+  format: SourceFormat;
+  /** The content hash the document's up-to-date outputs were made from: same content → `unchanged`, nothing written. */
+  upToDateHash?: string;
+} & TaskSettings;
 
-/** Ingest (for a file) and annotate one document, writing its outputs. Never throws: failures are data. */
+export type IngestedTask = { kind: 'ingested'; id: string; doc: IngestedDoc } & TaskSettings;
+
+/**
+ * What came of a task, as plain data: a result, the news that the file had not changed after all
+ * (same content hash), or a failure naming the file and the reason.
+ */
+export type DocOutcome = AnnotatedOutcome | ({ ok: true; unchanged: true; contentHash: string } & Timed);
+
+/** The outcome of a task that always annotates (a document already ingested): a result or a failure. */
+export type AnnotatedOutcome = ({ ok: true; unchanged?: false; contentHash: string; result: ProcessResult } | { ok: false; failure: RunFailure }) & Timed;
+
+type Timed = { timings?: Record<string, number> };
+
+/** Read (for a file), ingest and annotate one document, writing its outputs. Never throws: failures are data. */
+export async function runDocTask(task: IngestedTask): Promise<AnnotatedOutcome>;
+export async function runDocTask(task: DocTask): Promise<DocOutcome>;
 export async function runDocTask(task: DocTask): Promise<DocOutcome> {
   const timings: Record<string, number> | undefined = task.timing ? {} : undefined;
   const time = timings ? (stage: string, ms: number): void => void (timings[stage] = (timings[stage] ?? 0) + ms) : undefined;
   const path = task.kind === 'file' ? task.path : task.doc.path;
   const line = task.kind === 'file' ? undefined : task.doc.line;
+  const extra = timings ? { timings } : {};
   try {
     let doc: IngestedDoc;
+    let contentHash: string;
     if (task.kind === 'file') {
-      const t = performance.now();
-      doc = ingestDocument(task.source, task.path, task.key, task.format);
+      let t = performance.now();
+      const source = await readSource(task.path);
+      contentHash = sha256(source);
+      time?.('read+hash (wall)', performance.now() - t);
+      if (contentHash === task.upToDateHash) return { ok: true, unchanged: true, contentHash, ...extra };
+      t = performance.now();
+      doc = ingestDocument(source, task.path, task.key, task.format);
       time?.(`ingest/${task.format}`, performance.now() - t);
-    } else doc = task.doc;
+    } else {
+      doc = task.doc;
+      contentHash = sha256(doc.source);
+    }
     const result = await processDocument(doc, task.id, { outDir: task.outDir, fallbackDate: task.fallbackDate, html: task.html, reviewsDir: task.reviewsDir, ...(time ? { time } : {}) });
-    return { ok: true, result, ...(timings ? { timings } : {}) };
+    return { ok: true, contentHash, result, ...extra };
   } catch (err) {
-    return { ok: false, failure: failureOf(err, path, line), ...(timings ? { timings } : {}) };
+    return { ok: false, failure: failureOf(err, path, line), ...extra };
   }
 }

@@ -160,8 +160,17 @@ export class Manifest {
    * this configuration, and still on disk?
    */
   isUpToDate(id: string, path: string, contentHash: string, reviewsHash: string): boolean {
+    return this.upToDateHash(id, path, reviewsHash) === contentHash;
+  }
+
+  /**
+   * The content hash whose outputs for `id` are up to date (this source path, these reviews, this
+   * configuration, files on disk), if any: a reader of the source can tell by itself whether it
+   * changed.
+   */
+  upToDateHash(id: string, path: string, reviewsHash: string): string | undefined {
     const r = this.current(id, path);
-    return !!r && r.content_hash === contentHash && r.reviews_hash === reviewsHash;
+    return r && r.reviews_hash === reviewsHash ? r.content_hash : undefined;
   }
 
   /**

@@ -53,6 +53,12 @@ describe('Manifest', () => {
     expect(m.isUnchangedFile('a', 'corpus/a.txt', stat, reviews)).toBe(expected);
   });
 
+  it('upToDateHash: the content hash a reader of the source compares with, only while outputs are up to date', () => {
+    expect(m.upToDateHash('a', 'corpus/a.txt', 'r0')).toBe('c-a');
+    expect(m.upToDateHash('a', 'corpus/a.txt', 'r1')).toBeUndefined();
+    expect(m.upToDateHash('a', 'moved/a.txt', 'r0')).toBeUndefined();
+  });
+
   it('another configuration (pipeline version, data, options) makes every document stale', () => {
     const other = Manifest.open(dir, 'config-B');
     expect(other.isUpToDate('a', 'corpus/a.txt', 'c-a', 'r0')).toBe(false);
