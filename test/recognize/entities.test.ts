@@ -57,6 +57,7 @@ describe('entity recognizers: what they must not find', () => {
     ['a town named like a surname is the surname', 'Construction worker Antonio Durán was hurt.', /^place:/],
     ['"city" in "city council" is not a place', 'The city council met.', /^place:city$/],
     ['a possessive country is still a place', "Venezuela's flag flew.", /^group:Venezuela$/],
+    ['a name never runs across a comma', 'The attack came on Sunday, police said.', /^group:.*, /],
   ])('%s', (_why, text, bad) => {
     const all = annotate(text, { date: '2025-08-10' }).mentions.map((m) => `${m.type}:${m.text}`);
     expect(all.filter((m) => bad.test(m))).toEqual([]);
