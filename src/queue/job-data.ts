@@ -1,6 +1,6 @@
 import { sha256 } from '../doc-id.js';
 import type { SourceFormat } from '../doc.js';
-import type { DocSummary } from '../write/html-index.js';
+import type { ProcessResult } from '../batch/process-document.js';
 
 /** The BullMQ job name of every sitrep job (one job per document). */
 export const JOB_NAME = 'annotate';
@@ -40,16 +40,8 @@ export interface DocJobData {
   configKey: string;
 }
 
-/** What a worker reports for a finished job (the job's return value). */
-export interface DocJobResult {
-  id: string;
-  /** Output file names, relative to the worker's output folder. */
-  json: string;
-  html?: string;
-  mentions: number;
-  events: number;
-  words: number;
-  summary: DocSummary;
+/** What a worker reports for a finished job (the job's return value): the batch's result, with file names relative to the worker's output folder. */
+export interface DocJobResult extends ProcessResult {
   /** `host:pid` of the worker process that annotated it. */
   worker: string;
 }
