@@ -16,11 +16,15 @@ import { createRunner, type DocRunner } from './runner.js';
 import { removeStaleTemps } from './stale-temp.js';
 import { failureOf, whereOf, type RunFailure } from './failure.js';
 import { lineProgress } from './progress.js';
+import { collectGarbage } from './main-gc.js';
 import { UNCHANGED, type RunReport } from './run-report.js';
 import type { DocOutcome, DocTask, TaskSettings } from './doc-task.js';
 import type { ProgressEvent, ProgressKind, Tally } from './progress-events.js';
 
 export type { RunReport, RunFailure } from './run-report.js';
+
+/** Documents between two collections of the main thread's garbage (see collectGarbage). */
+const GC_EVERY = 200;
 export { renderOutputs } from './render-outputs.js';
 
 /** An open batch: the output folder's manifest and the worker threads, kept across passes (`--watch`). */
@@ -139,8 +143,10 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
     return false;
   };
 
+  let settled = 0;
   const settle = (outcome: DocOutcome, d: { id: string; path: string; line?: number; reviewsHash: string; bytes: number; stat?: { size: number; mtimeMs: number } }): void => {
     if (outcome.timings) for (const [k, v] of Object.entries(outcome.timings)) time(k, v);
+    if (++settled % GC_EVERY === 0) collectGarbage();
     if (!outcome.ok) {
       fail(outcome.failure, d.bytes);
       return;
@@ -235,6 +241,10 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
     await enqueue(f, async () => settle(await runner.run(task), { id, path: f.path, reviewsHash: rh, bytes: f.size, stat }));
   }
   await queue.onIdle();
+  // The threads go before the index is built (they start again on the next pass's first task): the
+  // index page grows with the corpus, and built beside idle threads it would raise the run's peak
+  // memory with the corpus; built after them it stays below the peak of the annotation itself.
+  await runner.close();
 
   t = performance.now();
   report.processed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -242,7 +252,8 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
   report.failed.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
   report.totals = { processed: report.processed.length, skipped: report.skipped.length, unchanged: report.totals.unchanged, failed: report.failed.length, words: tally.words };
   const failedForIndex = report.failed.map((f) => ({ path: whereOf(f), reason: f.reason }));
-  await writeFileAtomic(join(o.outDir, 'index.html'), renderIndex([...manifest.summaries(runId)], failedForIndex));
+  // The summaries stream from the manifest, one at a time, into the one pass that builds the page.
+  await writeFileAtomic(join(o.outDir, 'index.html'), renderIndex(manifest.summaries(runId), failedForIndex));
   time('batch/index', performance.now() - t);
   if (stopped()) report.interrupted = true;
   report.finishedAt = new Date().toISOString();

@@ -8,7 +8,7 @@ import { SitrepOptionError } from '../errors.js';
 export interface DocRunner {
   readonly workers: number;
   run(task: DocTask): Promise<DocOutcome>;
-  /** Let the threads finish and stop them. */
+  /** Stop the threads (call when no task is running); a later `run` starts them again. */
   close(): Promise<void>;
 }
 
