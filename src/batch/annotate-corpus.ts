@@ -1,13 +1,12 @@
 import PQueue from 'p-queue';
 import { mkdir } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { discoverSources, type SourceFile } from './discover.js';
+import { join } from 'node:path';
+import { discoverSources, fileIds } from './discover.js';
 import { resolveOptions, type AnnotateCorpusOptions, type ResolvedOptions } from './options.js';
 import { ingestJsonl } from '../ingest/jsonl.js';
 import { readSource } from '../ingest/read-source.js';
 import { docIdFor, sha256 } from '../doc-id.js';
 import { writeFileAtomic } from '../write/atomic.js';
-import { renderIndex } from '../write/html-index.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { reviewStoreFor, reviewsHash } from '../review/store.js';
 import { Manifest } from './manifest.js';
@@ -17,15 +16,15 @@ import { removeStaleTemps } from './stale-temp.js';
 import { failureOf, whereOf, type RunFailure } from './failure.js';
 import { lineProgress } from './progress.js';
 import { collectGarbage } from './main-gc.js';
-import { UNCHANGED, type RunReport } from './run-report.js';
+import { UNCHANGED, writeRunOutputs, type RunReport } from './run-report.js';
 import type { DocOutcome, DocTask, TaskSettings } from './doc-task.js';
 import type { ProgressEvent, ProgressKind, Tally } from './progress-events.js';
 
 export type { RunReport, RunFailure } from './run-report.js';
+export { renderOutputs } from './render-outputs.js';
 
 /** Documents between two collections of the main thread's garbage (see collectGarbage). */
 const GC_EVERY = 200;
-export { renderOutputs } from './render-outputs.js';
 
 /** An open batch: the output folder's manifest and the worker threads, kept across passes (`--watch`). */
 export interface Batch {
@@ -186,14 +185,7 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
     if (queue.size >= inFlight) await queue.onSizeLessThan(Math.max(1, inFlight / 2));
   };
 
-  const stemCount = new Map<string, number>();
-  for (const f of found.files) if (f.format !== 'jsonl') stemCount.set(docIdFor(f.key), (stemCount.get(docIdFor(f.key)) ?? 0) + 1);
-  const idOf = (f: SourceFile): string => {
-    // A file's id comes from its path without extension; two files that would share one (a.txt
-    // and a.md) keep their extension in it.
-    const id = docIdFor(f.key);
-    return (stemCount.get(id) ?? 0) > 1 ? `${id}-${extname(f.key).slice(1).toLowerCase()}` : id;
-  };
+  const idOf = fileIds(found.files);
 
   const stopped = (): boolean => o.signal?.aborted === true;
   for (const f of found.files) {
@@ -247,16 +239,10 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
   await runner.close();
 
   t = performance.now();
-  report.processed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  report.skipped.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
-  report.failed.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
-  report.totals = { processed: report.processed.length, skipped: report.skipped.length, unchanged: report.totals.unchanged, failed: report.failed.length, words: tally.words };
-  const failedForIndex = report.failed.map((f) => ({ path: whereOf(f), reason: f.reason }));
-  // The summaries stream from the manifest, one at a time, into the one pass that builds the page.
-  await writeFileAtomic(join(o.outDir, 'index.html'), renderIndex(manifest.summaries(runId), failedForIndex));
-  time('batch/index', performance.now() - t);
+  report.totals.words = tally.words;
   if (stopped()) report.interrupted = true;
-  report.finishedAt = new Date().toISOString();
+  await writeRunOutputs(o.outDir, report, manifest.summaries(runId));
+  time('batch/index', performance.now() - t);
   report.durationMs = Math.round(performance.now() - t0);
   if (timings) report.timings = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 10) / 10]));
   await writeFileAtomic(join(o.outDir, 'run.json'), `${JSON.stringify(report, null, 1)}\n`);

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { formatOf } from '../ingest/index.js';
+import { docIdFor } from '../doc-id.js';
 import type { SourceFormat } from '../doc.js';
 
 export interface SourceFile {
@@ -60,4 +61,18 @@ export async function discoverSources(inputs: readonly string[], exclude: readon
     else files.push({ path: input, key: input.split(sep).pop()!, format: formatOf(input) ?? 'txt', size: info.size, mtimeMs: info.mtimeMs });
   }
   return { files, ignored, missing };
+}
+
+/**
+ * Document ids of single-document files: the path without its extension (`docIdFor`); two files
+ * that would share one (a.txt and a.md) keep their extension in it. Decided over the whole list,
+ * so a file's id does not depend on the order it is met.
+ */
+export function fileIds(files: readonly SourceFile[]): (f: SourceFile) => string {
+  const stemCount = new Map<string, number>();
+  for (const f of files) if (f.format !== 'jsonl') stemCount.set(docIdFor(f.key), (stemCount.get(docIdFor(f.key)) ?? 0) + 1);
+  return (f) => {
+    const id = docIdFor(f.key);
+    return (stemCount.get(id) ?? 0) > 1 ? `${id}-${extname(f.key).slice(1).toLowerCase()}` : id;
+  };
 }

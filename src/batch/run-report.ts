@@ -1,4 +1,7 @@
-import type { RunFailure } from './failure.js';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../write/atomic.js';
+import { renderIndex, type DocSummary } from '../write/html-index.js';
+import { whereOf, type RunFailure } from './failure.js';
 
 export type { RunFailure } from './failure.js';
 
@@ -35,3 +38,18 @@ export interface RunReport {
 
 /** Why an up-to-date document was not annotated again. */
 export const UNCHANGED = 'unchanged since the last run (same content, pipeline version and configuration)';
+
+/**
+ * The end of a run: its lists sorted (stable output), its totals counted, and the corpus page
+ * written from the summaries of the documents it annotated or found up to date (streamed from the
+ * manifest, one at a time, into the one pass that builds the page). `run.json` is written by the
+ * caller, once the times are known.
+ */
+export async function writeRunOutputs(outDir: string, report: RunReport, summaries: Iterable<DocSummary>): Promise<void> {
+  report.processed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  report.skipped.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
+  report.failed.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
+  report.totals = { ...report.totals, processed: report.processed.length, skipped: report.skipped.length, failed: report.failed.length };
+  await writeFileAtomic(join(outDir, 'index.html'), renderIndex(summaries, report.failed.map((f) => ({ path: whereOf(f), reason: f.reason }))));
+  report.finishedAt = new Date().toISOString();
+}
