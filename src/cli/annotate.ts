@@ -21,7 +21,7 @@ are annotated (same content, pipeline version, lexicons and options = skipped).
       --reviews DIR    reviewers' decisions to apply (default $SITREP_REVIEWS, else reviews/);
                        a document with a new decision is annotated again
   -w, --workers N      worker threads (default: the number of cores, ${defaultWorkers()} here; 0 = no threads)
-      --worker-memory MB  heap limit of each worker thread (default 512); keeps memory flat
+      --worker-memory MB  heap limit of each worker thread (default 1024); keeps memory flat
   -f, --force          annotate every document again, even those up to date
       --watch          keep running: annotate new or changed files as they arrive (Ctrl-C stops)
       --no-html        write the JSON only

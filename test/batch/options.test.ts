@@ -6,7 +6,7 @@ import { SitrepOptionError } from '../../src/errors.js';
 describe('resolveOptions', () => {
   it('defaults: every core, corpus → output, HTML on, no force', () => {
     const o = resolveOptions();
-    expect(o).toMatchObject({ inputs: ['corpus'], jsonl: [], outDir: 'output', workers: availableParallelism(), workerMemoryMb: 512, force: false, html: true, date: null, timing: false });
+    expect(o).toMatchObject({ inputs: ['corpus'], jsonl: [], outDir: 'output', workers: availableParallelism(), workerMemoryMb: 1024, force: false, html: true, date: null, timing: false });
   });
 
   it.each([
