@@ -8,7 +8,7 @@ import { resolveEnqueueOptions, type EnqueueOptions, type ResolvedEnqueueOptions
 import { waitForJobs } from './wait.js';
 import { Manifest } from '../batch/manifest.js';
 import { configKey } from '../batch/config-key.js';
-import { UNCHANGED } from '../batch/run-report.js';
+import { UNCHANGED, type RunReport } from '../batch/run-report.js';
 import { whereOf } from '../batch/failure.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { renderIndex } from '../write/html-index.js';
@@ -21,20 +21,13 @@ export interface AnnotateQueuedOptions extends EnqueueOptions {
 }
 
 /** `run.json` of a queued run: a local run's report, plus the queue, and the worker and job of each document. */
-export interface QueueRunReport {
-  pipelineVersion: string;
-  configKey: string;
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
-  outDir: string;
+export interface QueueRunReport extends Omit<RunReport, 'workers' | 'interrupted' | 'processed' | 'failed' | 'totals' | 'timings'> {
   queue: { url: string; name: string };
-  processed: { id: string; path: string; line?: number; json: string; html?: string; mentions: number; events: number; words: number; worker: string; job: string }[];
-  skipped: { path: string; line?: number; id?: string; reason: string }[];
+  processed: (RunReport['processed'][number] & { worker: string; job: string })[];
   failed: (QueueFailure & { job?: string; attempts?: number })[];
   /** Documents still in the queue when the producer stopped waiting (`wait: false`). */
   pending: { id: string; path: string; line?: number; job: string }[];
-  totals: { processed: number; skipped: number; unchanged: number; failed: number; pending: number; words: number; enqueued: number; alreadyDone: number };
+  totals: RunReport['totals'] & { pending: number; enqueued: number; alreadyDone: number };
 }
 
 const byPlace = (a: { path: string; line?: number }, b: { path: string; line?: number }): number => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0);
