@@ -1,74 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT, CLI, runCli, startCli as start, type Cli } from '../cli/cli-process.js';
 
-export const ROOT = new URL('../..', import.meta.url).pathname;
+export { ROOT, CLI, runCli };
 
-/** The built CLI (`npm run build` first), run from the repo root as a user would. */
-export const CLI = join(ROOT, 'dist', 'cli.js');
-
-export interface CliProcess {
-  child: ChildProcess;
-  stdout(): string;
-  stderr(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+/** A CLI process (test/cli/cli-process.ts) that can also wait for a line of its log. */
+export interface CliProcess extends Cli {
   /** Resolves when stderr (or stdout) has a line matching `re`; rejects on exit or timeout. */
   waitFor(re: RegExp, timeoutMs?: number): Promise<void>;
 }
 
 export function startCli(args: string[]): CliProcess {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  const listeners = new Set<() => void>();
-  child.stdout!.on('data', (b: Buffer) => {
-    out += b.toString();
-    for (const l of listeners) l();
-  });
-  child.stderr!.on('data', (b: Buffer) => {
-    err += b.toString();
-    for (const l of listeners) l();
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  return {
-    child,
-    stdout: () => out,
-    stderr: () => err,
-    exited,
-    waitFor(re, timeoutMs = 30_000) {
-      return new Promise<void>((resolve, reject) => {
-        const check = (): void => {
-          if (re.test(err) || re.test(out)) {
-            done();
-            resolve();
-          }
-        };
-        const timer = setTimeout(() => {
-          done();
-          reject(new Error(`no ${re} within ${timeoutMs} ms; stderr:\n${err}`));
-        }, timeoutMs);
-        const done = (): void => {
-          clearTimeout(timer);
-          listeners.delete(check);
-        };
-        listeners.add(check);
-        void exited.then(() => {
-          if (!listeners.has(check)) return;
-          done();
-          if (re.test(err) || re.test(out)) resolve();
-          else reject(new Error(`exited before ${re}; stderr:\n${err}`));
-        });
-        check();
-      });
-    },
-  };
-}
-
-/** Run the CLI to its end. */
-export async function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const p = startCli(args);
-  const { code } = await p.exited;
-  return { code, stdout: p.stdout(), stderr: p.stderr() };
+  const p = start(args);
+  return { ...p, waitFor: (re, timeoutMs = 30_000) => p.until((out, err) => re.test(err) || re.test(out), timeoutMs) };
 }
 
 /** Stop a process gracefully (SIGTERM) and wait for it; SIGKILL after `graceMs`. */
