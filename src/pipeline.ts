@@ -20,6 +20,7 @@ import { placeHeads } from './refine/place-heads.js';
 import { titleCountries } from './refine/title-countries.js';
 import { makeMentions } from './link/mentions.js';
 import { linkEntities } from './link/entities.js';
+import { locativeProforms } from './link/locative-proforms.js';
 import { eventFrames } from './events/frames.js';
 import { PIPELINE_VERSION } from './version.js';
 import { SCHEMA_VERSION, type AnnotatedDoc } from './doc.js';
@@ -63,6 +64,8 @@ export const COMPONENTS: readonly Component[] = [
   linkEntities,
   // Events read the linked mentions (roles point at them, places carry their entity's country).
   eventFrames,
+  // Last: "where", ", which" and "its" after a place become mentions of it, in its entity (events do not read them yet).
+  locativeProforms,
 ];
 
 // Ids and hashes live in their own small module (the batch's main thread plans work without loading the pipeline).

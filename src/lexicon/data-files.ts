@@ -13,6 +13,7 @@ import eventTriggers from './event-triggers.json' with { type: 'json' };
 import facilityHeads from './facility-heads.json' with { type: 'json' };
 import groupPatterns from './group-patterns.json' with { type: 'json' };
 import groups from './groups.json' with { type: 'json' };
+import locativeProforms from './locative-proforms.json' with { type: 'json' };
 import nameHeads from './name-heads.json' with { type: 'json' };
 import nominalMentions from './nominal-mentions.json' with { type: 'json' };
 import personTitles from './person-titles.json' with { type: 'json' };
@@ -44,6 +45,7 @@ export const DATA_FILES: Readonly<Record<string, unknown>> = {
   'facility-heads.json': facilityHeads,
   'group-patterns.json': groupPatterns,
   'groups.json': groups,
+  'locative-proforms.json': locativeProforms,
   'name-heads.json': nameHeads,
   'nominal-mentions.json': nominalMentions,
   'person-titles.json': personTitles,

@@ -1,0 +1,143 @@
+import proforms from '../lexicon/locative-proforms.json' with { type: 'json' };
+import { sentenceAt } from '../segment/sentences.js';
+import { taggedTerms } from '../recognize/term-tags.js';
+import type { Mention, MentionType } from '../doc.js';
+import type { Component, PipelineContext } from '../context.js';
+
+const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+const RELATIVE = lower(proforms.relativeAdverbs.words);
+const POSSESSIVE = lower(proforms.possessives.words);
+const RELATIVE_PRONOUN = lower(proforms.relativePronouns.words);
+const EVENT_PREDICATES = lower(proforms.relativePronouns.eventPredicates);
+const AUXILIARIES = lower(proforms.relativePronouns.auxiliaries);
+const BRIDGE_PREPOSITIONS = lower(proforms.timeBridges.prepositions);
+const PHRASE_INTERNAL = lower(proforms.phraseInternal.prepositions);
+const PLACE_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country']);
+/** What a neuter possessive may refer to; the nearest of these decides (dates, nationalities and events are passed over). */
+/** Tags of the words that may open a noun phrase before its head ("the richest", "an autonomous Soviet"). */
+const MODIFIER_TAGS = ['Determiner', 'Adjective', 'Noun', 'Value', 'Possessive'];
+const REFERENT_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country', 'group', 'person']);
+
+/** The word right before `start` (lower case), across spaces and an opening article only. */
+function wordBefore(text: string, start: number): string {
+  const m = /([\p{L}]+)\s+(?:(?:the|a|an)\s+)?$/iu.exec(text.slice(Math.max(0, start - 40), start));
+  return m?.[1].toLowerCase() ?? '';
+}
+
+/** The place a relative adverb at `at` refers to: one that ends right before it, maybe past a comma and a date phrase. */
+function relativeAntecedent(ctx: PipelineContext, at: number, places: Mention[], dates: Mention[]): Mention | undefined {
+  let end = at - /[\s,]*$/u.exec(ctx.text.slice(Math.max(0, at - 10), at))![0].length;
+  const date = dates.find((d) => d.end === end);
+  if (date) {
+    const prep = /([\p{L}]+)\s+$/u.exec(ctx.text.slice(Math.max(0, date.start - 20), date.start));
+    if (prep && BRIDGE_PREPOSITIONS.has(prep[1].toLowerCase())) end = date.start - prep[0].length;
+    end -= /[\s,]*$/u.exec(ctx.text.slice(Math.max(0, end - 10), end))![0].length;
+  }
+  return places.find((p) => p.end === end);
+}
+
+/**
+ * The place a relative pronoun at `at` refers to: one right before it and a comma, when the verb of
+ * the relative clause (past auxiliaries) does not tell of an event.
+ */
+function pronounAntecedent(ctx: PipelineContext, at: number, end: number, places: Mention[]): Mention | undefined {
+  const gap = /\s*,\s*$/u.exec(ctx.text.slice(Math.max(0, at - 6), at));
+  if (!gap) return undefined;
+  const place = places.find((p) => p.end === at - gap[0].length);
+  if (!place) return undefined;
+  const words = (/^[\s\p{L}'’-]*/u.exec(ctx.text.slice(end, end + 60))?.[0] ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const verb = words.find((w) => !AUXILIARIES.has(w));
+  return verb && EVENT_PREDICATES.has(verb) ? undefined : place;
+}
+
+/**
+ * The referent of a neuter possessive at `at`: walking back over the words of its sentence and the
+ * one before, the first noun that heads its phrase (a noun inside a prepositional phrase is passed
+ * over, with its phrase). It is a place if a place or country candidate covers it; any other noun,
+ * name or pronoun ends the search with none ("The UK is working with its allies": a state actor).
+ */
+function possessiveAntecedent(ctx: PipelineContext, at: number, sorted: Mention[]): Mention | undefined {
+  const { terms } = taggedTerms(ctx);
+  const sentence = sentenceAt(ctx.sentences, at);
+  const from = ctx.sentences[Math.max(0, sentence - proforms.possessives.sentencesBack)]?.start ?? 0;
+  let i = terms.findIndex((t) => t.start >= at) - 1;
+  if (i < -1) i = terms.length - 1;
+  while (i >= 0 && terms[i].start >= from) {
+    const t = terms[i];
+    const cover = sorted.find((c) => c.start <= t.start && t.end <= c.end && c.type !== 'date');
+    const nounish = cover || t.tags.has('Pronoun') || (t.tags.has('Noun') && !t.tags.has('Date'));
+    if (!nounish) {
+      i--;
+      continue;
+    }
+    if (t.tags.has('Pronoun') && !cover) return undefined;
+    // The phrase the noun ends: back over the candidate's span, then its modifiers and article.
+    let j = i;
+    const phraseStart = cover ? cover.start : t.start;
+    while (j > 0 && terms[j - 1].start >= phraseStart) j--;
+    while (j > 0 && MODIFIER_TAGS.some((g) => terms[j - 1].tags.has(g)) && !PHRASE_INTERNAL.has(terms[j - 1].text.toLowerCase()) && /^[\s-]*$/.test(ctx.text.slice(terms[j - 1].end, terms[j].start))) j--;
+    const before = j > 0 ? terms[j - 1].text.toLowerCase() : '';
+    if (PHRASE_INTERNAL.has(before) && /^\s*$/.test(ctx.text.slice(terms[j - 1].end, terms[j].start))) {
+      i = j - 2;
+      continue;
+    }
+    return cover && PLACE_TYPES.has(cover.type) ? cover : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Locative pro-forms: a relative "where" right after a place, a relative ", which" after one (not
+ * of an event), and a possessive "its" whose nearest referent is a place or a country, become
+ * mentions of that place: the antecedent's type, low confidence, and the antecedent's entity when it
+ * has one (source `rule:proform/<form>`); a common-noun antecedent ("in a country where") names no
+ * entity, and neither does its pro-form (source `rule:nominal/proform-<form>`). A linker that runs
+ * last, over the decided mentions: a country standing for its state is not an antecedent, and the
+ * event frames, which read "where" and "which" as the start of a clause, are built without them.
+ */
+export const locativeProforms: Component = {
+  name: 'link/locative-proforms',
+  run(ctx) {
+    const sorted = ctx.mentions;
+    const places = sorted.filter((c) => PLACE_TYPES.has(c.type));
+    if (!places.length) return;
+    const dates = sorted.filter((c) => c.type === 'date');
+    const referents = sorted.filter((c) => REFERENT_TYPES.has(c.type));
+    const covered = (t: { start: number; end: number }) => sorted.some((c) => c.start < t.end && t.start < c.end);
+    const entities = new Map(ctx.entities.map((e) => [e.id, e]));
+    const added: Mention[] = [];
+    for (const t of ctx.tokens) {
+      const w = t.text.toLowerCase();
+      let form: 'relativeAdverbs' | 'relativePronouns' | 'possessives' | undefined;
+      let antecedent: Mention | undefined;
+      if (RELATIVE.has(w)) {
+        form = 'relativeAdverbs';
+        antecedent = relativeAntecedent(ctx, t.start, places, dates);
+      } else if (RELATIVE_PRONOUN.has(w)) {
+        form = 'relativePronouns';
+        antecedent = pronounAntecedent(ctx, t.start, t.end, places);
+      } else if (POSSESSIVE.has(w)) {
+        form = 'possessives';
+        antecedent = possessiveAntecedent(ctx, t.start, referents);
+      }
+      if (!form || !antecedent || covered(t)) continue;
+      const entity = antecedent.entity ? entities.get(antecedent.entity) : undefined;
+      const m: Mention = {
+        id: `${antecedent.type}-${t.start}-${t.end}`,
+        type: antecedent.type,
+        start: t.start,
+        end: t.end,
+        text: ctx.text.slice(t.start, t.end),
+        sentence: sentenceAt(ctx.sentences, t.start),
+        source: entity ? `rule:proform/${w}` : `rule:nominal/proform-${w}`,
+        confidence: proforms[form].confidence,
+        status: 'auto',
+        ...(entity ? { entity: entity.id } : {}),
+      };
+      entity?.mentions.push(m.id);
+      added.push(m);
+    }
+    if (!added.length) return;
+    ctx.mentions = [...ctx.mentions, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+  },
+};

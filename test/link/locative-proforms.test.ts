@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { annotate } from '../../src/index.js';
+
+/** The pro-form mentions of a text as `form→antecedent entity` (or `form→-` when the antecedent is a common noun). */
+function proforms(text: string): string[] {
+  const doc = annotate(text);
+  return doc.mentions
+    .filter((m) => /^rule:(?:nominal\/)?proform/.test(m.source))
+    .map((m) => `${m.type}:${m.text}→${m.entity ?? '-'}`);
+}
+
+describe('locative pro-forms (link/locative-proforms)', () => {
+  it.each([
+    // Relative "where" right after a place, past a comma and a date phrase.
+    ['He was killed in the east London district of Barking, where he lived.', ['place:where→place:barking']],
+    ['McVeigh arrived in Junction City on April 14, where he sold his car.', ['place:where→place:junction-city']],
+    ['Elections were held in a country where the government is the largest employer.', ['place:where→-']],
+    ['Clashes broke out in Ukraine, where the ceasefire had held.', ['country:where→country:UA']],
+    // Relative ", which" after a place, not when its verb tells of an event.
+    ['Killings rocked Deir ez-Zor, which is controlled by the SDF.', ['place:which→place:geonames-170794']],
+    ['Japan, which accounts for 7% of world output, entered recession.', ['country:which→country:JP']],
+    ['Da’esh claimed the attack in Hasaka Province, which killed scores of civilians.', []],
+    ['A bomb went off in Madrid, which killed 13 people.', []],
+    ['Those countries which use the euro agreed.', []],
+    // Possessive "its": the nearest noun heading its phrase decides; nouns inside prepositional phrases are passed over.
+    ['Fighting spread to the north. The region became infamous for its lawlessness.', ['place:its→-']],
+    ['The UK is working with its allies.', []],
+    ['ISIL’s presence in the ancient site of Palmyra is a tragedy and its destruction would be terrible.', []],
+    ['The group carried out atrocities in Dabiq and named its magazine after the town.', []],
+    ['The company has told the US Treasury that it intends to use its option.', []],
+    // Question words and existential "there" are not pro-forms.
+    ['Nobody knew where the bombs were.', []],
+    ['There were no casualties in Kabul.', []],
+  ])('%s', (text, expected) => {
+    expect(proforms(text)).toEqual(expected);
+  });
+
+  it('a pro-form joins the entity of a named antecedent, and its span is its own word', () => {
+    const text = 'Police searched the district of Barking, where the suspect lived.';
+    const doc = annotate(text);
+    const where = doc.mentions.find((m) => m.source === 'rule:proform/where')!;
+    expect(text.slice(where.start, where.end)).toBe('where');
+    expect(where.confidence).toBeLessThan(0.6);
+    const entity = doc.entities.find((e) => e.id === where.entity)!;
+    expect(entity.mentions).toContain(where.id);
+    expect(entity.mentions.map((id) => doc.mentions.find((m) => m.id === id)!.text)).toContain('Barking');
+    // No entity is named after the pro-form itself.
+    expect(doc.entities.some((e) => /where/i.test(e.name))).toBe(false);
+  });
+});
