@@ -64,7 +64,7 @@ export const COMPONENTS: readonly Component[] = [
   linkEntities,
   // Events read the linked mentions (roles point at them, places carry their entity's country).
   eventFrames,
-  // Last: "where", ", which" and "its" after a place become mentions of it, in its entity (events do not read them yet).
+  // Last: ", which" and "its" after a place become mentions of it, in its entity (events do not read them yet).
   locativeProforms,
 ];
 

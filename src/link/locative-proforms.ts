@@ -5,12 +5,10 @@ import type { Mention, MentionType } from '../doc.js';
 import type { Component, PipelineContext } from '../context.js';
 
 const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
-const RELATIVE = lower(proforms.relativeAdverbs.words);
 const POSSESSIVE = lower(proforms.possessives.words);
 const RELATIVE_PRONOUN = lower(proforms.relativePronouns.words);
 const EVENT_PREDICATES = lower(proforms.relativePronouns.eventPredicates);
 const AUXILIARIES = lower(proforms.relativePronouns.auxiliaries);
-const BRIDGE_PREPOSITIONS = lower(proforms.timeBridges.prepositions);
 const PHRASE_INTERNAL = lower(proforms.phraseInternal.prepositions);
 const PLACE_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country']);
 /** What a neuter possessive may refer to; the nearest of these decides (dates, nationalities and events are passed over). */
@@ -22,18 +20,6 @@ const REFERENT_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country', 'g
 function wordBefore(text: string, start: number): string {
   const m = /([\p{L}]+)\s+(?:(?:the|a|an)\s+)?$/iu.exec(text.slice(Math.max(0, start - 40), start));
   return m?.[1].toLowerCase() ?? '';
-}
-
-/** The place a relative adverb at `at` refers to: one that ends right before it, maybe past a comma and a date phrase. */
-function relativeAntecedent(ctx: PipelineContext, at: number, places: Mention[], dates: Mention[]): Mention | undefined {
-  let end = at - /[\s,]*$/u.exec(ctx.text.slice(Math.max(0, at - 10), at))![0].length;
-  const date = dates.find((d) => d.end === end);
-  if (date) {
-    const prep = /([\p{L}]+)\s+$/u.exec(ctx.text.slice(Math.max(0, date.start - 20), date.start));
-    if (prep && BRIDGE_PREPOSITIONS.has(prep[1].toLowerCase())) end = date.start - prep[0].length;
-    end -= /[\s,]*$/u.exec(ctx.text.slice(Math.max(0, end - 10), end))![0].length;
-  }
-  return places.find((p) => p.end === end);
 }
 
 /**
@@ -87,13 +73,12 @@ function possessiveAntecedent(ctx: PipelineContext, at: number, sorted: Mention[
 }
 
 /**
- * Locative pro-forms: a relative "where" right after a place, a relative ", which" after one (not
- * of an event), and a possessive "its" whose nearest referent is a place or a country, become
+ * Locative pro-forms: a relative ", which" right after a place (not of an event), and a possessive "its" whose nearest referent is a place or a country, become
  * mentions of that place: the antecedent's type, low confidence, and the antecedent's entity when it
- * has one (source `rule:proform/<form>`); a common-noun antecedent ("in a country where") names no
+ * has one (source `rule:proform/<form>`); a common-noun antecedent ("The republic … its") names no
  * entity, and neither does its pro-form (source `rule:nominal/proform-<form>`). A linker that runs
  * last, over the decided mentions: a country standing for its state is not an antecedent, and the
- * event frames, which read "where" and "which" as the start of a clause, are built without them.
+ * event frames (whose noun phrases would swallow a mention on "which") are built without them.
  */
 export const locativeProforms: Component = {
   name: 'link/locative-proforms',
@@ -101,19 +86,15 @@ export const locativeProforms: Component = {
     const sorted = ctx.mentions;
     const places = sorted.filter((c) => PLACE_TYPES.has(c.type));
     if (!places.length) return;
-    const dates = sorted.filter((c) => c.type === 'date');
     const referents = sorted.filter((c) => REFERENT_TYPES.has(c.type));
     const covered = (t: { start: number; end: number }) => sorted.some((c) => c.start < t.end && t.start < c.end);
     const entities = new Map(ctx.entities.map((e) => [e.id, e]));
     const added: Mention[] = [];
     for (const t of ctx.tokens) {
       const w = t.text.toLowerCase();
-      let form: 'relativeAdverbs' | 'relativePronouns' | 'possessives' | undefined;
+      let form: 'relativePronouns' | 'possessives' | undefined;
       let antecedent: Mention | undefined;
-      if (RELATIVE.has(w)) {
-        form = 'relativeAdverbs';
-        antecedent = relativeAntecedent(ctx, t.start, places, dates);
-      } else if (RELATIVE_PRONOUN.has(w)) {
+      if (RELATIVE_PRONOUN.has(w)) {
         form = 'relativePronouns';
         antecedent = pronounAntecedent(ctx, t.start, t.end, places);
       } else if (POSSESSIVE.has(w)) {
