@@ -1,11 +1,19 @@
 import patterns from '../lexicon/group-patterns.json' with { type: 'json' };
 import commonWords from '../lexicon/common-words.json' with { type: 'json' };
 import nlp from 'compromise';
-import { termSpans } from '../nlp.js';
+import { termSpans, type NlpView } from '../nlp.js';
 import { wordTokens } from './tokens.js';
 import type { Component, PipelineContext } from '../context.js';
 
 const COMMON = new Set(commonWords.words);
+
+/**
+ * The organisation patterns compiled once into one compromise match-net: a single sweep of the
+ * parse tries only the patterns whose words and tags a sentence has, instead of one whole-document
+ * match per pattern (same matches, about a third of the time).
+ */
+let net: ReturnType<typeof nlp.buildNet> | undefined;
+const groupNet = (): ReturnType<typeof nlp.buildNet> => (net ??= nlp.buildNet(patterns.patterns.map((p, order) => ({ match: p.match, order }))));
 
 /** A tagger's guess worth proposing: it has a capital letter and is not a short common word ("US" in "TOLD US"). */
 function plausible(text: string): boolean {
@@ -48,12 +56,15 @@ export const compromiseGroups: Component = {
       if (!plausible(ctx.text.slice(s.start, s.end))) continue;
       ctx.propose({ type: 'group', start: s.start, end: s.end, source: 'rule:compromise/organizations', confidence: 0.6, priority: 1 });
     }
-    for (const p of patterns.patterns) {
-      for (const s of termSpans(ctx.nlp.match(p.match, 0))) {
-        if (!plausible(ctx.text.slice(s.start, s.end))) continue;
-        if (cityWithCommonNoun(ctx, s.start, s.end)) continue;
-        ctx.propose({ type: 'group', start: s.start, end: s.end, source: p.id, confidence: p.confidence, priority: 2 });
-      }
+    // In pattern order, then text order: what one match per pattern would give.
+    const found = (ctx.nlp.sweep(groupNet(), { tagger: false }).found as { order: number; view: NlpView }[])
+      .flatMap((f) => termSpans(f.view).map((s) => ({ s, order: f.order })))
+      .sort((a, b) => a.order - b.order || a.s.start - b.s.start);
+    for (const { s, order } of found) {
+      const p = patterns.patterns[order];
+      if (!plausible(ctx.text.slice(s.start, s.end))) continue;
+      if (cityWithCommonNoun(ctx, s.start, s.end)) continue;
+      ctx.propose({ type: 'group', start: s.start, end: s.end, source: p.id, confidence: p.confidence, priority: 2 });
     }
   },
 };

@@ -42,6 +42,49 @@ export function unwrapped(text: string): string {
   return text.replace(/(?<=[^\n])\n(?=[^\n])/g, ' ');
 }
 
+/**
+ * A rule's expression as it is scanned. Most rules begin with a look-behind for a word boundary
+ * (`(?<![\p{L}\p{N}])`); an expression that begins with an assertion cannot use the regular
+ * expression engine's fast search for its first characters, and scans about twice as slowly. So the
+ * leading look-behind is taken off and checked on each match instead: a match whose position fails
+ * it is dropped and the scan goes on from the next character, which finds exactly the matches the
+ * whole expression finds.
+ */
+interface Scanner {
+  re: RegExp;
+  /** The leading look-behind's class, tested against the code point before a match; none when the rule has no such look-behind. */
+  before?: RegExp;
+}
+
+const LEADING_LOOKBEHIND = /^\(\?<!\[((?:\\.|[^\]\\])*)\]\)/;
+const scanners = new WeakMap<DateRule, Scanner>();
+
+function scannerOf(rule: DateRule): Scanner {
+  let s = scanners.get(rule);
+  if (!s) {
+    const m = LEADING_LOOKBEHIND.exec(rule.re.source);
+    s = m ? { re: new RegExp(rule.re.source.slice(m[0].length), rule.re.flags), before: new RegExp(`[${m[1]}]$`, rule.re.flags.includes('u') ? 'u' : '') } : { re: rule.re };
+    scanners.set(rule, s);
+  }
+  return s;
+}
+
+/** Every match of a rule in `text`, left to right, as `rule.re` alone would find them. */
+export function* ruleMatches(rule: DateRule, text: string): Generator<RegExpExecArray> {
+  const { re, before } = scannerOf(rule);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (before && m.index > 0 && before.test(text.slice(Math.max(0, m.index - 2), m.index))) {
+      // Not at a boundary: go on from the next character (a whole code point).
+      const c = text.charCodeAt(m.index);
+      re.lastIndex = m.index + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+      continue;
+    }
+    if (m[0].length === 0) re.lastIndex++;
+    yield m;
+  }
+}
+
 /** The span of a match: its `span` group where the rule has one (the words before it only decide), else the whole match. */
 function spanOf(m: RegExpExecArray): [number, number] {
   const s = m.indices?.groups?.span;
@@ -75,10 +118,7 @@ export function findDates(text: string, anchor: Anchor | null, sentences: readon
   const raws: Raw[] = [];
   const scan = unwrapped(text);
   DATE_RULES.forEach((rule, order) => {
-    const re = rule.re;
-    re.lastIndex = 0;
-    for (let m = re.exec(scan); m; m = re.exec(scan)) {
-      if (m[0].length === 0) re.lastIndex++;
+    for (const m of ruleMatches(rule, scan)) {
       if (rule.accept && !rule.accept(m, scan)) continue;
       const [start, end] = spanOf(m);
       if (end > start) raws.push({ start, end, rule, order, m });
