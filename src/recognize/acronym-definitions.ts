@@ -43,7 +43,7 @@ export const acronymDefinitions: Component = {
       if (known.has(`${start}:${end}`)) continue;
       const key = `group:acronym-${acronym.toLowerCase()}`;
       ctx.propose({ type: 'group', start, end, source: 'rule:group/acronym-definition', confidence: 0.75, priority: 2, key, value: acronym });
-      const use = new RegExp(`(?<![\\p{L}\\d-])${acronym.replace(/[-&]/g, '\\$&')}(?![\\p{L}\\d-])`, 'gu');
+      const use = new RegExp(`(?<![\\p{L}\\d-])${acronym.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\p{L}\\d-])`, 'gu');
       for (let u = use.exec(ctx.text); u; u = use.exec(ctx.text)) {
         if (known.has(`${u.index}:${u.index + acronym.length}`)) continue;
         ctx.propose({ type: 'group', start: u.index, end: u.index + acronym.length, source: 'rule:group/acronym-definition', confidence: 0.75, priority: 2, key, value: acronym });

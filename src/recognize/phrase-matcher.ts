@@ -17,14 +17,12 @@ export interface PhraseEntry {
   ambiguous: boolean;
   /** A common-noun form ("takeover", "mass shooting") that needs no capital letter. */
   anyCase?: boolean;
-  /** The form's tokens as written, for case-sensitive comparison. */
-  surface: string[];
+  /** The form's tokens as written, for case-sensitive comparison (kept only for case-sensitive forms). */
+  surface?: string[];
 }
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  entries: PhraseEntry[];
-}
+/** Separates token keys in a phrase key (never inside a token). */
+const SEP = '\u0001';
 
 export interface PhraseMatch {
   start: number;
@@ -62,24 +60,29 @@ function upperContext(text: string, start: number, end: number): boolean {
  * flagged case-sensitive must match letter for letter; every match needs a capital letter somewhere.
  */
 export class PhraseMatcher {
-  private root: TrieNode = { next: new Map(), entries: [] };
+  /**
+   * The forms, by phrase key (their token keys joined), and every proper prefix of a form's key.
+   * Two flat tables rather than a trie of nested maps: the gazetteers' 40,000 forms take a few
+   * megabytes instead of tens, which every worker thread's garbage collector walks again and again.
+   */
+  private readonly phrases = new Map<string, PhraseEntry[]>();
+  private readonly prefixes = new Set<string>();
   size = 0;
 
   add(phrase: string, entry: Omit<PhraseEntry, 'surface'>): void {
     const surface = phraseTokens(phrase);
     if (surface.length === 0) return;
-    let node = this.root;
-    for (const t of surface) {
-      const k = tokenKey(t);
-      let child = node.next.get(k);
-      if (!child) {
-        child = { next: new Map(), entries: [] };
-        node.next.set(k, child);
-      }
-      node = child;
+    let key = '';
+    for (let i = 0; i < surface.length; i++) {
+      if (i > 0) this.prefixes.add(key);
+      key = i === 0 ? tokenKey(surface[i]) : `${key}${SEP}${tokenKey(surface[i])}`;
     }
-    if (node.entries.some((e) => e.key === entry.key && e.type === entry.type && e.caseSensitive === entry.caseSensitive && e.surface.join(' ') === surface.join(' '))) return;
-    node.entries.push({ ...entry, surface });
+    let entries = this.phrases.get(key);
+    if (!entries) this.phrases.set(key, (entries = []));
+    // The same entity and type under the same key twice: once is enough, unless letter case tells the forms apart.
+    const written = surface.join(' ');
+    if (entries.some((e) => e.key === entry.key && e.type === entry.type && e.caseSensitive === entry.caseSensitive && (!e.caseSensitive || e.surface!.join(' ') === written))) return;
+    entries.push(entry.caseSensitive ? { ...entry, surface } : { ...entry });
     this.size++;
   }
 
@@ -87,7 +90,8 @@ export class PhraseMatcher {
     const words: string[] = [];
     for (let i = from; i <= to; i++) if (!isJoiner(tokens[i].text)) words.push(tokens[i].text);
     if (e.caseSensitive) {
-      if (words.length !== e.surface.length || words.some((w, i) => w !== e.surface[i])) return false;
+      const surface = e.surface!;
+      if (words.length !== surface.length || words.some((w, i) => w !== surface[i])) return false;
     } else if (!e.anyCase && !words.some(hasUpper)) return false;
     // A name of several words begins with a capital, or with a particle ("al-Shabaab", "the
     // Gambia"): "east London" is not "East London".
@@ -101,9 +105,9 @@ export class PhraseMatcher {
     const out: PhraseMatch[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (isJoiner(tokens[i].text)) continue;
-      let node: TrieNode | undefined = this.root;
+      let key = '';
       let best: PhraseMatch[] = [];
-      for (let j = i; j < tokens.length && node; j++) {
+      for (let j = i; j < tokens.length; j++) {
         const t = tokens[j].text;
         if (j > i && isJoiner(t)) {
           // A joiner only joins when it touches both neighbours ("State-Khorasan", not "state - and").
@@ -111,12 +115,13 @@ export class PhraseMatcher {
         }
         if (j > i && tokens[j].start - tokens[j - 1].end > 1) break;
         if (j > i && /\n/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
-        node = node.next.get(tokenKey(t));
-        if (!node) break;
-        if (node.entries.length) {
-          const ok = node.entries.filter((e) => this.accepts(e, text, tokens, i, j));
+        key = j === i ? tokenKey(t) : `${key}${SEP}${tokenKey(t)}`;
+        const entries = this.phrases.get(key);
+        if (entries) {
+          const ok = entries.filter((e) => this.accepts(e, text, tokens, i, j));
           if (ok.length) best = ok.map((entry) => ({ start: tokens[i].start, end: tokens[j].end, entry, first: i, last: j }));
         }
+        if (!this.prefixes.has(key)) break;
       }
       out.push(...best);
     }
