@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { DocOutcome, DocTask } from './doc-task.js';
 import { SitrepOptionError } from '../errors.js';
+import { tuneV8ForThroughput, WORKER_YOUNG_GENERATION_MB } from './v8-tuning.js';
 
 /** Runs document tasks: on worker threads, or in the calling thread when `workers` is 0. */
 export interface DocRunner {
@@ -53,6 +54,8 @@ export function createRunner(o: RunnerOptions): DocRunner {
   if (!existsSync(WORKER_FILE)) {
     throw new SitrepOptionError(`Worker threads need the built worker (${WORKER_FILE}); run \`npm run build\`, or use \`workers: 0\``);
   }
+  // V8 tuned for long-running workers (src/batch/v8-tuning.ts): set before the first thread starts.
+  tuneV8ForThroughput();
   let pool: Piscina<DocTask, DocOutcome> | undefined;
   let solo: Piscina<DocTask, DocOutcome> | undefined;
   const start = (threads: number, perThread: number): Piscina<DocTask, DocOutcome> => {
@@ -62,7 +65,7 @@ export function createRunner(o: RunnerOptions): DocRunner {
       maxThreads: threads,
       concurrentTasksPerWorker: perThread,
       idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
     // A thread that dies while idle is replaced by piscina; without a listener the event would
     // end the process. A thread dying under a task fails that task (below), not the run.
