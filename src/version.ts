@@ -1,2 +1,2 @@
 /** Bumped whenever the pipeline's output for the same input may change. */
-export const PIPELINE_VERSION = '0.1.0';
+export const PIPELINE_VERSION = '0.2.0';
