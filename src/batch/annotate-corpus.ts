@@ -44,7 +44,7 @@ export async function openBatch(options: AnnotateCorpusOptions = {}): Promise<Ba
   const manifest = Manifest.open(o.outDir, key);
   let runner: DocRunner;
   try {
-    runner = createRunner({ workers: o.workers, memoryMb: o.workerMemoryMb });
+    runner = createRunner({ workers: o.workers, memoryMb: o.workerMemoryMb, timeoutMs: o.docTimeoutMs });
   } catch (err) {
     manifest.close();
     throw err;

@@ -15,6 +15,17 @@ export interface TaskSettings {
   reviewsDir: string;
   /** Return per-stage times (ms) with the result. */
   timing: boolean;
+  /**
+   * Shared with the thread that hands out the task (src/batch/runner.ts): the time (ms since the
+   * epoch) the document's annotation began, written here, so that a per-document time limit counts
+   * the document's own work, not its wait behind another document on the same thread.
+   */
+  startedAt?: SharedArrayBuffer;
+}
+
+/** Record in the task's shared slot that its annotation begins now. */
+function stamp(task: TaskSettings): void {
+  if (task.startedAt) Atomics.store(new BigInt64Array(task.startedAt), 0, BigInt(Date.now()));
 }
 
 /**
@@ -65,10 +76,12 @@ export async function runDocTask(task: DocTask): Promise<DocOutcome> {
       contentHash = sha256(source);
       time?.('read+hash (wall)', performance.now() - t);
       if (contentHash === task.upToDateHash) return { ok: true, unchanged: true, contentHash, ...extra };
+      stamp(task);
       t = performance.now();
       doc = ingestDocument(source, task.path, task.key, task.format);
       time?.(`ingest/${task.format}`, performance.now() - t);
     } else {
+      stamp(task);
       doc = task.doc;
       contentHash = sha256(doc.source);
     }

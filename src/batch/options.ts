@@ -22,6 +22,13 @@ export interface AnnotateCorpusOptions {
    * by `npm run bench`: 512 keeps the peak a little lower but costs ~10% in garbage collection).
    */
   readonly workerMemoryMb?: number;
+  /**
+   * Longest one document may take on a worker thread, in seconds, counted from when its annotation
+   * begins; a document over it fails alone (`pipeline:timeout`) and the run goes on. 0 = no limit.
+   * Default: 300 (a million-word document takes under a minute). Worker threads only: with
+   * `workers: 0` nothing can stop a document half-way.
+   */
+  readonly docTimeoutS?: number;
   /** Old name of `workers`, still accepted. */
   readonly concurrency?: number;
   /** Annotate every document again, even those whose outputs are up to date. Default: false. */
@@ -51,6 +58,8 @@ export interface ResolvedOptions {
   outDir: string;
   workers: number;
   workerMemoryMb: number;
+  /** Per-document time limit on worker threads (ms; 0 = none). */
+  docTimeoutMs: number;
   force: boolean;
   date: string | null;
   html: boolean;
@@ -75,6 +84,8 @@ export function resolveOptions(o: AnnotateCorpusOptions = {}): ResolvedOptions {
   if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new SitrepOptionError(`Expected \`workers\` to be an integer from 0 to 256, got \`${workers}\``);
   const workerMemoryMb = o.workerMemoryMb ?? 1024;
   if (!Number.isInteger(workerMemoryMb) || workerMemoryMb < 64) throw new SitrepOptionError(`Expected \`workerMemoryMb\` to be an integer from 64 (MB) up, got \`${workerMemoryMb}\``);
+  const docTimeoutS = o.docTimeoutS ?? 300;
+  if (typeof docTimeoutS !== 'number' || !Number.isFinite(docTimeoutS) || docTimeoutS < 0) throw new SitrepOptionError(`Expected \`docTimeoutS\` to be a number of seconds from 0 (no limit) up, got \`${String(docTimeoutS)}\``);
   if (o.date !== undefined && o.date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new SitrepOptionError(`Expected \`date\` as YYYY-MM-DD, got \`${o.date}\``);
   if (o.outDir !== undefined && (typeof o.outDir !== 'string' || o.outDir.trim() === '')) throw new SitrepOptionError(`Expected \`outDir\` to be a folder path, got \`${String(o.outDir)}\``);
   const jsonl = [...(o.jsonl ?? [])];
@@ -85,6 +96,7 @@ export function resolveOptions(o: AnnotateCorpusOptions = {}): ResolvedOptions {
     outDir: o.outDir ?? 'output',
     workers,
     workerMemoryMb,
+    docTimeoutMs: Math.round(docTimeoutS * 1000),
     force: o.force ?? false,
     date: o.date ?? null,
     html: o.html ?? true,

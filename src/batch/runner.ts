@@ -22,9 +22,46 @@ export interface RunnerOptions {
    * run creeps up with the size of the corpus; with it the peak stays flat.
    */
   memoryMb: number;
+  /**
+   * Longest a document may take on a worker thread, counted from when its annotation begins (ms;
+   * 0 = no limit). A document over it is stopped with its thread and fails alone (`pipeline:timeout`);
+   * the document that shared the thread is tried again on a thread of its own.
+   */
+  timeoutMs?: number;
 }
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
+
+function timeoutOf(task: DocTask, timeoutMs: number): DocOutcome {
+  const path = task.kind === 'file' ? task.path : task.doc.path;
+  const line = task.kind === 'file' ? undefined : task.doc.line;
+  const reason = `annotating it took longer than ${timeoutMs / 1000} s (see --doc-timeout); its worker thread was stopped`;
+  return { ok: false, failure: { path, ...(line ? { line } : {}), ruleId: 'pipeline:timeout', reason } };
+}
+
+/**
+ * Run a task on a pool under the time limit: the worker writes into a shared slot when the
+ * document's annotation begins, and a watchdog aborts the task (piscina then stops its thread) once
+ * it has run longer than the limit. `timedOut` tells a rejection caused by the limit from a crash.
+ */
+async function runLimited(pool: Piscina<DocTask, DocOutcome>, task: DocTask, timeoutMs: number): Promise<DocOutcome | 'timeout'> {
+  if (!timeoutMs) return pool.run(task);
+  const slot = new SharedArrayBuffer(8);
+  const startedAt = new BigInt64Array(slot);
+  const abort = new AbortController();
+  const watchdog = setInterval(() => {
+    const t = Number(Atomics.load(startedAt, 0));
+    if (t > 0 && Date.now() - t > timeoutMs) abort.abort();
+  }, Math.max(10, Math.min(1000, timeoutMs / 10)));
+  try {
+    return await pool.run({ ...task, startedAt: slot }, { signal: abort.signal });
+  } catch (err) {
+    if (abort.signal.aborted) return 'timeout';
+    throw err;
+  } finally {
+    clearInterval(watchdog);
+  }
+}
 
 function crashOf(task: DocTask, err: unknown, memoryMb: number): DocOutcome {
   const e = err as NodeJS.ErrnoException | undefined;
@@ -47,6 +84,7 @@ function crashOf(task: DocTask, err: unknown, memoryMb: number): DocOutcome {
  */
 export function createRunner(o: RunnerOptions): DocRunner {
   const { workers, memoryMb } = o;
+  const timeoutMs = o.timeoutMs ?? 0;
   if (workers === 0) {
     // In this thread: the pipeline is loaded only now (planning a run never needs it).
     return { workers, run: async (task) => (await import('./doc-task.js')).runDocTask(task), close: async () => {} };
@@ -77,12 +115,14 @@ export function createRunner(o: RunnerOptions): DocRunner {
     async run(task) {
       pool ??= start(workers, 2);
       try {
-        return await pool.run(task);
+        const out = await runLimited(pool, task, timeoutMs);
+        return out === 'timeout' ? timeoutOf(task, timeoutMs) : out;
       } catch {
         // Again, alone: one thread that holds one document at a time, started on the first crash.
         solo ??= start(1, 1);
         try {
-          return await solo.run(task);
+          const out = await runLimited(solo, task, timeoutMs);
+          return out === 'timeout' ? timeoutOf(task, timeoutMs) : out;
         } catch (again) {
           return crashOf(task, again, memoryMb);
         }

@@ -8,7 +8,7 @@ import type { RunReport } from '../batch/run-report.js';
 import type { CommandResult } from './types.js';
 
 export const usage = `sitrep annotate [paths…] [--jsonl FILE]… [--out DIR] [--date YYYY-MM-DD] [--reviews DIR]
-                [--workers N] [--worker-memory MB] [--force] [--watch] [--no-html] [--quiet] [--json]
+                [--workers N] [--worker-memory MB] [--doc-timeout S] [--force] [--watch] [--no-html] [--quiet] [--json]
 
 Annotate documents (.txt, .md, .html files and folders of them; JSONL files of documents) into
 DIR/<doc-id>.json and DIR/<doc-id>.html, with DIR/index.html and DIR/run.json.
@@ -22,6 +22,8 @@ are annotated (same content, pipeline version, lexicons and options = skipped).
                        a document with a new decision is annotated again
   -w, --workers N      worker threads (default: the number of cores, ${defaultWorkers()} here; 0 = no threads)
       --worker-memory MB  heap limit of each worker thread (default 1024); keeps memory flat
+      --doc-timeout S  a document still annotating after S seconds fails alone and its thread is
+                       stopped (default 300; 0 = no limit; worker threads only)
   -f, --force          annotate every document again, even those up to date
       --watch          keep running: annotate new or changed files as they arrive (Ctrl-C stops)
       --no-html        write the JSON only
@@ -66,6 +68,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
       reviews: { type: 'string' },
       workers: { type: 'string', short: 'w' },
       'worker-memory': { type: 'string' },
+      'doc-timeout': { type: 'string' },
       concurrency: { type: 'string' },
       force: { type: 'boolean', short: 'f' },
       watch: { type: 'boolean' },
@@ -76,6 +79,9 @@ export async function run(argv: string[]): Promise<CommandResult> {
   });
   const workers = intOption('workers', values.workers) ?? intOption('concurrency', values.concurrency);
   const workerMemoryMb = intOption('worker-memory', values['worker-memory']);
+  const rawTimeout = values['doc-timeout'];
+  if (rawTimeout !== undefined && !/^\d+(?:\.\d+)?$/.test(rawTimeout.trim())) throw new SitrepOptionError(`Expected --doc-timeout to be a number of seconds (0 = no limit), got \`${rawTimeout}\``);
+  const docTimeoutS = rawTimeout === undefined ? undefined : Number(rawTimeout);
   const quiet = !!(values.quiet || values.json);
   const stderr = process.stderr;
   const sink: ProgressSink = quiet
@@ -99,6 +105,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     reviewsDir: values.reviews ?? null,
     ...(workers !== undefined ? { workers } : {}),
     ...(workerMemoryMb !== undefined ? { workerMemoryMb } : {}),
+    ...(docTimeoutS !== undefined ? { docTimeoutS } : {}),
     force: !!values.force,
     html: !values['no-html'],
     onProgress: (e: Parameters<ProgressSink['onProgress']>[0]) => sink.onProgress(e),

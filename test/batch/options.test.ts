@@ -6,7 +6,7 @@ import { SitrepOptionError } from '../../src/errors.js';
 describe('resolveOptions', () => {
   it('defaults: every core, corpus → output, HTML on, no force', () => {
     const o = resolveOptions();
-    expect(o).toMatchObject({ inputs: ['corpus'], jsonl: [], outDir: 'output', workers: availableParallelism(), workerMemoryMb: 1024, force: false, html: true, date: null, timing: false });
+    expect(o).toMatchObject({ inputs: ['corpus'], jsonl: [], outDir: 'output', workers: availableParallelism(), workerMemoryMb: 1024, docTimeoutMs: 300_000, force: false, html: true, date: null, timing: false });
   });
 
   it.each([
@@ -27,6 +27,8 @@ describe('resolveOptions', () => {
     [{ date: '2024-3-1' }, /`date` as YYYY-MM-DD, got `2024-3-1`/],
     [{ workerMemoryMb: 32 }, /`workerMemoryMb`.*from 64 \(MB\) up, got `32`/],
     [{ outDir: '  ' }, /`outDir`.*got `  `/],
+    [{ docTimeoutS: -1 }, /`docTimeoutS`.*from 0 \(no limit\) up, got `-1`/],
+    [{ docTimeoutS: Number.POSITIVE_INFINITY }, /`docTimeoutS`.*got `Infinity`/],
   ] as [AnnotateCorpusOptions, RegExp][])('refuses %j with a typed error naming the value', (given, message) => {
     expect(() => resolveOptions(given)).toThrow(SitrepOptionError);
     expect(() => resolveOptions(given)).toThrow(message);
