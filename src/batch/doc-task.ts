@@ -23,9 +23,13 @@ export interface TaskSettings {
   startedAt?: SharedArrayBuffer;
 }
 
-/** Record in the task's shared slot that its annotation begins now. */
-function stamp(task: TaskSettings): void {
-  if (task.startedAt) Atomics.store(new BigInt64Array(task.startedAt), 0, BigInt(Date.now()));
+/**
+ * Record in the task's shared slot that its annotation begins now (`on`), or that it has ended
+ * (`off`: what follows is writing files, which waits on the disk and lets the thread's other
+ * document run, so it must not count against this one).
+ */
+function stamp(task: TaskSettings, on: boolean): void {
+  if (task.startedAt) Atomics.store(new BigInt64Array(task.startedAt), 0, on ? BigInt(Date.now()) : 0n);
 }
 
 /**
@@ -76,16 +80,16 @@ export async function runDocTask(task: DocTask): Promise<DocOutcome> {
       contentHash = sha256(source);
       time?.('read+hash (wall)', performance.now() - t);
       if (contentHash === task.upToDateHash) return { ok: true, unchanged: true, contentHash, ...extra };
-      stamp(task);
+      stamp(task, true);
       t = performance.now();
       doc = ingestDocument(source, task.path, task.key, task.format);
       time?.(`ingest/${task.format}`, performance.now() - t);
     } else {
-      stamp(task);
+      stamp(task, true);
       doc = task.doc;
       contentHash = sha256(doc.source);
     }
-    const result = await processDocument(doc, task.id, { outDir: task.outDir, fallbackDate: task.fallbackDate, html: task.html, reviewsDir: task.reviewsDir, ...(time ? { time } : {}) });
+    const result = await processDocument(doc, task.id, { outDir: task.outDir, fallbackDate: task.fallbackDate, html: task.html, reviewsDir: task.reviewsDir, annotated: () => stamp(task, false), ...(time ? { time } : {}) });
     return { ok: true, contentHash, result, ...extra };
   } catch (err) {
     return { ok: false, failure: failureOf(err, path, line), ...extra };

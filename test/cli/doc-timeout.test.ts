@@ -25,7 +25,7 @@ it('a document over the time limit fails with pipeline:timeout; the others are a
   expect(lastJson(r.stdout)).toMatchObject({ processed: 2, failed: 1 });
   const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as RunReport;
   expect(run.processed.map((p) => p.id)).toEqual(['a-small', 'c-small']);
-  expect(run.failed).toEqual([{ path: join(corpus, 'b-huge.txt'), ruleId: 'pipeline:timeout', reason: 'annotating it took longer than 3 s (see --doc-timeout); its worker thread was stopped' }]);
+  expect(run.failed).toEqual([{ path: join(corpus, 'b-huge.txt'), ruleId: 'pipeline:timeout', reason: 'annotating it took longer than 3 s (see --doc-timeout); its worker threads were stopped' }]);
   expect(r.stderr).toContain(`sitrep: failed ${join(corpus, 'b-huge.txt')}: annotating it took longer than 3 s`);
   // Nothing half-written: no output and no temporary file for the stopped document.
   expect(existsSync(join(out, 'b-huge.json'))).toBe(false);
