@@ -22,8 +22,8 @@ are annotated (same content, pipeline version, lexicons and options = skipped).
                        a document with a new decision is annotated again
   -w, --workers N      worker threads (default: the number of cores, ${defaultWorkers()} here; 0 = no threads)
       --worker-memory MB  heap limit of each worker thread (default 1024); keeps memory flat
-      --doc-timeout S  a document still annotating after S seconds fails alone and its thread is
-                       stopped (default 300; 0 = no limit; worker threads only)
+      --doc-timeout S  a document still annotating after S seconds fails alone; the threads are
+                       stopped and the others redone (default 300; 0 = no limit; threads only)
   -f, --force          annotate every document again, even those up to date
       --watch          keep running: annotate new or changed files as they arrive (Ctrl-C stops)
       --no-html        write the JSON only
