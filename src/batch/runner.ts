@@ -33,11 +33,15 @@ export interface RunnerOptions {
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 
-function timeoutOf(task: DocTask, timeoutMs: number): DocOutcome {
+/** A task's failure, naming its file (and line, for a JSONL document). */
+function failed(task: DocTask, ruleId: string, reason: string): DocOutcome {
   const path = task.kind === 'file' ? task.path : task.doc.path;
   const line = task.kind === 'file' ? undefined : task.doc.line;
-  const reason = `annotating it took longer than ${timeoutMs / 1000} s (see --doc-timeout); its worker threads were stopped`;
-  return { ok: false, failure: { path, ...(line ? { line } : {}), ruleId: 'pipeline:timeout', reason } };
+  return { ok: false, failure: { path, ...(line ? { line } : {}), ruleId, reason } };
+}
+
+function timeoutOf(task: DocTask, timeoutMs: number): DocOutcome {
+  return failed(task, 'pipeline:timeout', `annotating it took longer than ${timeoutMs / 1000} s (see --doc-timeout); its worker threads were stopped`);
 }
 
 /**
@@ -73,13 +77,11 @@ async function runLimited(pool: Piscina<DocTask, DocOutcome>, task: DocTask, tim
 
 function crashOf(task: DocTask, err: unknown, memoryMb: number): DocOutcome {
   const e = err as NodeJS.ErrnoException | undefined;
-  const path = task.kind === 'file' ? task.path : task.doc.path;
-  const line = task.kind === 'file' ? undefined : task.doc.line;
   const reason =
     e?.code === 'ERR_WORKER_OUT_OF_MEMORY'
       ? `the worker thread ran out of memory annotating it (limit ${memoryMb} MB: see --worker-memory)`
       : `worker thread failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`;
-  return { ok: false, failure: { path, ...(line ? { line } : {}), ruleId: 'pipeline:crash', reason } };
+  return failed(task, 'pipeline:crash', reason);
 }
 
 /**

@@ -3,17 +3,17 @@ import { sentenceAt } from '../segment/sentences.js';
 import { taggedTerms } from '../recognize/term-tags.js';
 import type { Mention, MentionType } from '../doc.js';
 import type { Component, PipelineContext } from '../context.js';
+import { lowerSet as lower } from '../lexicon/word-set.js';
 
-const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
 const POSSESSIVE = lower(proforms.possessives.words);
 const RELATIVE_PRONOUN = lower(proforms.relativePronouns.words);
 const EVENT_PREDICATES = lower(proforms.relativePronouns.eventPredicates);
 const AUXILIARIES = lower(proforms.relativePronouns.auxiliaries);
 const PHRASE_INTERNAL = lower(proforms.phraseInternal.prepositions);
 const PLACE_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country']);
-/** What a neuter possessive may refer to; the nearest of these decides (dates, nationalities and events are passed over). */
 /** Tags of the words that may open a noun phrase before its head ("the richest", "an autonomous Soviet"). */
 const MODIFIER_TAGS = ['Determiner', 'Adjective', 'Noun', 'Value', 'Possessive'];
+/** What a neuter possessive may refer to; the nearest of these decides (dates, nationalities and events are passed over). */
 const REFERENT_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country', 'group', 'person']);
 
 /** The word right before `start` (lower case), across spaces and an opening article only. */

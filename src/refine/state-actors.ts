@@ -2,8 +2,8 @@ import cues from '../lexicon/state-actor-cues.json' with { type: 'json' };
 import { nextTerm } from '../recognize/term-tags.js';
 import type { Candidate } from '../doc.js';
 import type { Component, PipelineContext } from '../context.js';
+import { lowerSet as lower } from '../lexicon/word-set.js';
 
-const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
 const PLACE_PARTS = lower(cues.possessedPlaceNouns.words);
 const ACTOR_NOUNS = lower(cues.actorNouns.words);
 const ACTOR_VERBS = lower(cues.actorVerbs.words);
