@@ -2,7 +2,7 @@ import { ingestDocument } from '../ingest/index.js';
 import { readSource } from '../ingest/read-source.js';
 import { sha256 } from '../doc-id.js';
 import { processDocument, type ProcessResult } from './process-document.js';
-import { failureOf, type RunFailure } from './failure.js';
+import { failureOf, taskSource, type RunFailure } from './failure.js';
 import type { IngestedDoc } from '../ingest/types.js';
 import type { SourceFormat } from '../doc.js';
 
@@ -68,8 +68,7 @@ export async function runDocTask(task: DocTask): Promise<DocOutcome>;
 export async function runDocTask(task: DocTask): Promise<DocOutcome> {
   const timings: Record<string, number> | undefined = task.timing ? {} : undefined;
   const time = timings ? (stage: string, ms: number): void => void (timings[stage] = (timings[stage] ?? 0) + ms) : undefined;
-  const path = task.kind === 'file' ? task.path : task.doc.path;
-  const line = task.kind === 'file' ? undefined : task.doc.line;
+  const { path, line } = taskSource(task);
   const extra = timings ? { timings } : {};
   try {
     let doc: IngestedDoc;

@@ -8,6 +8,14 @@ export interface RunFailure {
   reason: string;
 }
 
+/**
+ * The file (and line, for a JSONL document) a batch task comes from, as failures name it. Here, not
+ * beside the task type, so that the main thread names a failed task without loading the pipeline.
+ */
+export function taskSource(task: { kind: 'file'; path: string } | { kind: 'ingested'; doc: { path: string; line?: number } }): { path: string; line?: number } {
+  return task.kind === 'file' ? { path: task.path } : { path: task.doc.path, ...(task.doc.line ? { line: task.doc.line } : {}) };
+}
+
 /** A failure record from whatever was thrown: input errors keep their rule and place; anything else is a crash. */
 export function failureOf(err: unknown, path: string, line?: number): RunFailure {
   if (err instanceof SitrepInputError) {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { DocOutcome, DocTask } from './doc-task.js';
+import { taskSource } from './failure.js';
 import { SitrepOptionError } from '../errors.js';
 import { tuneV8ForThroughput, WORKER_YOUNG_GENERATION_MB } from './v8-tuning.js';
 
@@ -35,9 +36,7 @@ const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 
 /** A task's failure, naming its file (and line, for a JSONL document). */
 function failed(task: DocTask, ruleId: string, reason: string): DocOutcome {
-  const path = task.kind === 'file' ? task.path : task.doc.path;
-  const line = task.kind === 'file' ? undefined : task.doc.line;
-  return { ok: false, failure: { path, ...(line ? { line } : {}), ruleId, reason } };
+  return { ok: false, failure: { ...taskSource(task), ruleId, reason } };
 }
 
 function timeoutOf(task: DocTask, timeoutMs: number): DocOutcome {

@@ -2,3 +2,8 @@
 export function lowerSet(words: readonly string[]): Set<string> {
   return new Set(words.map((w) => w.toLowerCase()));
 }
+
+/** A word list as a regular-expression alternation, longest form first (so "town" never wins over "township"), literally. */
+export function alternation(words: readonly string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}

@@ -4,6 +4,7 @@ import { taggedTerms } from '../recognize/term-tags.js';
 import type { Mention, MentionType } from '../doc.js';
 import type { Component, PipelineContext } from '../context.js';
 import { lowerSet as lower } from '../lexicon/word-set.js';
+import { mentionOf } from './mentions.js';
 
 const POSSESSIVE = lower(proforms.possessives.words);
 const RELATIVE_PRONOUN = lower(proforms.relativePronouns.words);
@@ -15,12 +16,6 @@ const PLACE_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country']);
 const MODIFIER_TAGS = ['Determiner', 'Adjective', 'Noun', 'Value', 'Possessive'];
 /** What a neuter possessive may refer to; the nearest of these decides (dates, nationalities and events are passed over). */
 const REFERENT_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country', 'group', 'person']);
-
-/** The word right before `start` (lower case), across spaces and an opening article only. */
-function wordBefore(text: string, start: number): string {
-  const m = /([\p{L}]+)\s+(?:(?:the|a|an)\s+)?$/iu.exec(text.slice(Math.max(0, start - 40), start));
-  return m?.[1].toLowerCase() ?? '';
-}
 
 /**
  * The place a relative pronoun at `at` refers to: one right before it and a comma, when the verb of
@@ -103,18 +98,8 @@ export const locativeProforms: Component = {
       }
       if (!form || !antecedent || covered(t)) continue;
       const entity = antecedent.entity ? entities.get(antecedent.entity) : undefined;
-      const m: Mention = {
-        id: `${antecedent.type}-${t.start}-${t.end}`,
-        type: antecedent.type,
-        start: t.start,
-        end: t.end,
-        text: ctx.text.slice(t.start, t.end),
-        sentence: sentenceAt(ctx.sentences, t.start),
-        source: entity ? `rule:proform/${w}` : `rule:nominal/proform-${w}`,
-        confidence: proforms[form].confidence,
-        status: 'auto',
-        ...(entity ? { entity: entity.id } : {}),
-      };
+      const m = mentionOf(ctx, { type: antecedent.type, start: t.start, end: t.end, source: entity ? `rule:proform/${w}` : `rule:nominal/proform-${w}`, confidence: proforms[form].confidence });
+      if (entity) m.entity = entity.id;
       entity?.mentions.push(m.id);
       added.push(m);
     }

@@ -1,11 +1,9 @@
 import states from '../lexicon/us-state-abbreviations.json' with { type: 'json' };
 import type { Component } from '../context.js';
+import { alternation } from '../lexicon/word-set.js';
 
 const ABBREVIATIONS = states.entries as Record<string, string>;
-const alt = Object.keys(ABBREVIATIONS)
-  .sort((a, b) => b.length - a.length)
-  .map((a) => a.replace(/\./g, '\\.'))
-  .join('|');
+const alt = alternation(Object.keys(ABBREVIATIONS));
 /** "Redfield, S.D.", "Junction City, Kan.": up to three capitalised words, a comma, a state's abbreviation. */
 const CITY_STATE = new RegExp(`(?<![\\p{L}'’-])(\\p{Lu}[\\p{L}'’-]+(?:[ \\t]\\p{Lu}[\\p{L}'’-]+){0,2}),[ \\t](${alt})(?![\\p{L}])`, 'gu');
 const NOT_CITIES = new Set(['The', 'In', 'At', 'On', 'From', 'Of', 'And', 'But', 'He', 'She', 'They', 'It', 'We', 'Mr', 'Mrs', 'Ms', 'Dr', 'Sen', 'Rep', 'Gov']);

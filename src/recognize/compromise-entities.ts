@@ -1,7 +1,6 @@
 import patterns from '../lexicon/group-patterns.json' with { type: 'json' };
 import commonWords from '../lexicon/common-words.json' with { type: 'json' };
-import nlp from 'compromise';
-import { termSpans, type NlpView } from '../nlp.js';
+import { nlp, termSpans, type NlpView } from '../nlp.js';
 import { wordTokens } from './tokens.js';
 import type { Component, PipelineContext } from '../context.js';
 

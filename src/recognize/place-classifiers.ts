@@ -1,7 +1,7 @@
 import data from '../lexicon/place-classifiers.json' with { type: 'json' };
 import type { Component } from '../context.js';
+import { alternation as alt } from '../lexicon/word-set.js';
 
-const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 /** A capitalised word of a place name, with the particles Arabic and Romance names carry ("Deir ez-Zor", "al-Bab"). */
 const WORD = "(?:(?:al|el|ad|ar|as|ash|az|an|at|ez|ed|es|er)[-’']|(?:al|el|de|del|da|di|du|le|la)[ \\t])?\\p{Lu}[\\p{L}\\p{M}'’]*(?:-(?:\\p{Lu}|al-|el-|ez-|ed-)?[\\p{L}\\p{M}'’]+)*";
 const NAME = `${WORD}(?:[ \\t]+${WORD}){0,3}`;
