@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brownDocs } from '../../src/bench/brown.js';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 /** The built CLI (`npm run build` first). */
@@ -61,4 +63,18 @@ export async function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.
 export function lastJson<T = Record<string, unknown>>(stdout: string): T {
   const lines = stdout.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]) as T;
+}
+
+/**
+ * A corpus folder `<root>/corpus` of three documents: `a-small.txt`, `b-huge.txt` (the first 120 Brown
+ * documents in one, ~240,000 words: more than a thread's small heap or a short time limit allows)
+ * and `c-small.txt`, so that a run shows the huge one failing alone between the other two.
+ */
+export function smallHugeSmallCorpus(root: string, small: [string, string]): string {
+  const corpus = join(root, 'corpus');
+  mkdirSync(corpus);
+  writeFileSync(join(corpus, 'a-small.txt'), small[0]);
+  writeFileSync(join(corpus, 'b-huge.txt'), brownDocs(120).map((d) => d.text).join('\n'));
+  writeFileSync(join(corpus, 'c-small.txt'), small[1]);
+  return corpus;
 }

@@ -1,9 +1,8 @@
 import { afterAll, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brownDocs } from '../../src/bench/brown.js';
-import { lastJson, runCli } from './cli-process.js';
+import { lastJson, runCli, smallHugeSmallCorpus } from './cli-process.js';
 import type { RunReport } from '../../src/batch/run-report.js';
 
 // A document still annotating after --doc-timeout seconds is stopped with its worker thread and
@@ -13,12 +12,8 @@ const root = mkdtempSync(join(tmpdir(), 'sitrep-timeout-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 it('a document over the time limit fails with pipeline:timeout; the others are annotated', async () => {
-  const corpus = join(root, 'corpus');
-  mkdirSync(corpus);
-  const docs = brownDocs(120);
-  writeFileSync(join(corpus, 'a-small.txt'), 'KABUL, 3 March 2024 — Taliban fighters attacked a checkpoint in Kabul on Sunday.\n');
-  writeFileSync(join(corpus, 'b-huge.txt'), docs.map((d) => d.text).join('\n')); // ~240,000 words: far more than 3 s
-  writeFileSync(join(corpus, 'c-small.txt'), 'MOGADISHU, 12 May 2023 — Al-Shabaab claimed a bombing in Mogadishu.\n');
+  // The huge document (~240,000 words) takes far more than 3 s.
+  const corpus = smallHugeSmallCorpus(root, ['KABUL, 3 March 2024 — Taliban fighters attacked a checkpoint in Kabul on Sunday.\n', 'MOGADISHU, 12 May 2023 — Al-Shabaab claimed a bombing in Mogadishu.\n']);
   const out = join(root, 'out');
   const r = await runCli(['annotate', corpus, '--out', out, '--workers', '1', '--doc-timeout', '3', '--json'], { env: { SITREP_REVIEWS: join(root, 'reviews') } });
   expect(r.code).toBe(1);

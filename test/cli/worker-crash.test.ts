@@ -1,9 +1,9 @@
 import { afterAll, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brownDocs } from '../../src/bench/brown.js';
-import { lastJson, runCli } from './cli-process.js';
+import { lastJson, runCli, smallHugeSmallCorpus } from './cli-process.js';
 import type { RunReport } from '../../src/batch/run-report.js';
 
 // A document that kills its worker thread (here: more than the thread's heap limit) is that
@@ -13,12 +13,8 @@ const root = mkdtempSync(join(tmpdir(), 'sitrep-crash-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 it('a worker thread out of memory fails its document only, named with the reason', async () => {
-  const corpus = join(root, 'corpus');
-  mkdirSync(corpus);
-  const docs = brownDocs(120);
-  writeFileSync(join(corpus, 'a-small.txt'), docs[0].text);
-  writeFileSync(join(corpus, 'b-huge.txt'), docs.map((d) => d.text).join('\n')); // ~240,000 words
-  writeFileSync(join(corpus, 'c-small.txt'), docs[1].text);
+  const [first, second] = brownDocs(2);
+  const corpus = smallHugeSmallCorpus(root, [first.text, second.text]);
   const out = join(root, 'out');
   const r = await runCli(['annotate', corpus, '--out', out, '--workers', '2', '--worker-memory', '192', '--json'], { env: { SITREP_REVIEWS: join(root, 'reviews') } });
   expect(r.code).toBe(1);
