@@ -8,6 +8,7 @@ import { compromiseGroups, compromisePeople, compromisePlaces } from './recogniz
 import { eventTriggers } from './recognize/event-triggers.js';
 import { nominalMentions } from './recognize/nominal-mentions.js';
 import { personTitles } from './recognize/person-titles.js';
+import { appositivePeople } from './recognize/appositive-people.js';
 import { acronymDefinitions } from './recognize/acronym-definitions.js';
 import { placeClassifiers } from './recognize/place-classifiers.js';
 import { cityState } from './recognize/city-state.js';
@@ -21,6 +22,7 @@ import { titleCountries } from './refine/title-countries.js';
 import { makeMentions } from './link/mentions.js';
 import { linkEntities } from './link/entities.js';
 import { locativeProforms } from './link/locative-proforms.js';
+import { placeParts } from './link/place-parts.js';
 import { eventFrames } from './events/frames.js';
 import { PIPELINE_VERSION } from './version.js';
 import { SCHEMA_VERSION, type AnnotatedDoc } from './doc.js';
@@ -40,6 +42,7 @@ export const COMPONENTS: readonly Component[] = [
   // Common-noun mentions ("the government", "the city"): low priority, so any name overlapping them wins.
   nominalMentions,
   personTitles,
+  appositivePeople,
   acronymDefinitions,
   placeClassifiers,
   cityState,
@@ -64,7 +67,9 @@ export const COMPONENTS: readonly Component[] = [
   linkEntities,
   // Events read the linked mentions (roles point at them, places carry their entity's country).
   eventFrames,
-  // Last: ", which" and "its" after a place become mentions of it, in its entity (events do not read them yet).
+  // Last, over the decided mentions (events do not read these yet): parts of places ("the heart of
+  // London"), then ", which", "its" and "there" after a place as mentions of it, in its entity.
+  placeParts,
   locativeProforms,
 ];
 

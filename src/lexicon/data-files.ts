@@ -16,9 +16,11 @@ import groups from './groups.json' with { type: 'json' };
 import locativeProforms from './locative-proforms.json' with { type: 'json' };
 import nameHeads from './name-heads.json' with { type: 'json' };
 import nominalMentions from './nominal-mentions.json' with { type: 'json' };
+import personAppositions from './person-appositions.json' with { type: 'json' };
 import personTitles from './person-titles.json' with { type: 'json' };
 import places from './places.json' with { type: 'json' };
 import placeClassifiers from './place-classifiers.json' with { type: 'json' };
+import placeParts from './place-parts.json' with { type: 'json' };
 import placesGazetteer from './places-gazetteer.json' with { type: 'json' };
 import stateActorCues from './state-actor-cues.json' with { type: 'json' };
 import ucdpActors from './ucdp-actors.json' with { type: 'json' };
@@ -48,8 +50,10 @@ export const DATA_FILES: Readonly<Record<string, unknown>> = {
   'locative-proforms.json': locativeProforms,
   'name-heads.json': nameHeads,
   'nominal-mentions.json': nominalMentions,
+  'person-appositions.json': personAppositions,
   'person-titles.json': personTitles,
   'place-classifiers.json': placeClassifiers,
+  'place-parts.json': placeParts,
   'places-conflict-towns.json': conflictTowns,
   'places-gazetteer.json': placesGazetteer,
   'places.json': places,

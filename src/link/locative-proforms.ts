@@ -1,6 +1,6 @@
 import proforms from '../lexicon/locative-proforms.json' with { type: 'json' };
 import { sentenceAt } from '../segment/sentences.js';
-import { taggedTerms } from '../recognize/term-tags.js';
+import { nextTerm, taggedTerms } from '../recognize/term-tags.js';
 import type { Mention, MentionType } from '../doc.js';
 import type { Component, PipelineContext } from '../context.js';
 import { lowerSet as lower } from '../lexicon/word-set.js';
@@ -11,6 +11,8 @@ const RELATIVE_PRONOUN = lower(proforms.relativePronouns.words);
 const EVENT_PREDICATES = lower(proforms.relativePronouns.eventPredicates);
 const AUXILIARIES = lower(proforms.relativePronouns.auxiliaries);
 const PHRASE_INTERNAL = lower(proforms.phraseInternal.prepositions);
+const ADVERB = lower(proforms.adverbs.words);
+const ADVERB_NOT_AFTER = lower(proforms.adverbs.notAfter);
 const PLACE_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country']);
 /** Tags of the words that may open a noun phrase before its head ("the richest", "an autonomous Soviet"). */
 const MODIFIER_TAGS = ['Determiner', 'Adjective', 'Noun', 'Value', 'Possessive'];
@@ -29,6 +31,25 @@ function pronounAntecedent(ctx: PipelineContext, at: number, end: number, places
   const words = (/^[\s\p{L}'’-]*/u.exec(ctx.text.slice(end, end + 60))?.[0] ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const verb = words.find((w) => !AUXILIARIES.has(w));
   return verb && EVENT_PREDICATES.has(verb) ? undefined : place;
+}
+
+/**
+ * The place a locative adverb at `at` refers to: the last place or country named before it, in its
+ * sentence or the one before, when it is no existential "there" (only a preposition or conjunction
+ * may follow it on the same line, or nothing) and no idiom of the speaker's ("out there").
+ */
+function adverbAntecedent(ctx: PipelineContext, at: number, end: number, places: Mention[]): Mention | undefined {
+  const before = /([\p{L}'’]+)\s+$/u.exec(ctx.text.slice(Math.max(0, at - 20), at));
+  if (before && ADVERB_NOT_AFTER.has(before[1].toLowerCase())) return undefined;
+  const next = nextTerm(ctx, end);
+  if (next && !proforms.adverbs.followers.some((tag) => next.tags.has(tag))) return undefined;
+  const sentence = sentenceAt(ctx.sentences, at);
+  const from = ctx.sentences[Math.max(0, sentence - proforms.adverbs.sentencesBack)]?.start ?? 0;
+  for (let i = places.length - 1; i >= 0; i--) {
+    if (places[i].end > at) continue;
+    return places[i].start >= from ? places[i] : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -68,7 +89,8 @@ function possessiveAntecedent(ctx: PipelineContext, at: number, sorted: Mention[
 }
 
 /**
- * Locative pro-forms: a relative ", which" right after a place (not of an event), and a possessive "its" whose nearest referent is a place or a country, become
+ * Locative pro-forms: a relative ", which" right after a place (not of an event), a possessive "its"
+ * whose nearest referent is a place or a country, and a locative "there" after a place, become
  * mentions of that place: the antecedent's type, low confidence, and the antecedent's entity when it
  * has one (source `rule:proform/<form>`); a common-noun antecedent ("The republic … its") names no
  * entity, and neither does its pro-form (source `rule:nominal/proform-<form>`). A linker that runs
@@ -87,7 +109,7 @@ export const locativeProforms: Component = {
     const added: Mention[] = [];
     for (const t of ctx.tokens) {
       const w = t.text.toLowerCase();
-      let form: 'relativePronouns' | 'possessives' | undefined;
+      let form: 'relativePronouns' | 'possessives' | 'adverbs' | undefined;
       let antecedent: Mention | undefined;
       if (RELATIVE_PRONOUN.has(w)) {
         form = 'relativePronouns';
@@ -95,6 +117,9 @@ export const locativeProforms: Component = {
       } else if (POSSESSIVE.has(w)) {
         form = 'possessives';
         antecedent = possessiveAntecedent(ctx, t.start, referents);
+      } else if (ADVERB.has(w)) {
+        form = 'adverbs';
+        antecedent = adverbAntecedent(ctx, t.start, t.end, places);
       }
       if (!form || !antecedent || covered(t)) continue;
       const entity = antecedent.entity ? entities.get(antecedent.entity) : undefined;

@@ -13,7 +13,7 @@ import { SHARED_EVAL } from '../support/annotate.js';
  */
 const FLOORS: Record<string, Record<string, number>> = {
   re3d_dev: { group: 0.73, location: 0.88, person: 0.75 },
-  wikievents_dev: { group: 0.7, location: 0.83 },
+  wikievents_dev: { group: 0.7, location: 0.85 },
   // Business news: sitrep is level with the baseline on its locations, so only the floors are guarded.
   meantime_en: { location: 0.68, group: 0.41 },
 };

@@ -25,9 +25,16 @@ describe('locative pro-forms (link/locative-proforms)', () => {
     ['ISIL’s presence in the ancient site of Palmyra is a tragedy and its destruction would be terrible.', []],
     ['The group carried out atrocities in Dabiq and named its magazine after the town.', []],
     ['The company has told the US Treasury that it intends to use its option.', []],
-    // Question words and existential "there" are not pro-forms.
+    // Locative "there" after a place, in its sentence or the one after.
+    ['US forces at the al-Tanf base in the Badia are there to keep pressure on IS.', ['place:there→place:badia']],
+    ['Fighting went on in Mosul. They have changed their tactics there, a source said.', ['place:there→place:geonames-99072']],
+    // Question words, existential "there" and the speaker's idioms are not pro-forms.
     ['Nobody knew where the bombs were.', []],
     ['There were no casualties in Kabul.', []],
+    ['In Kabul, is there any doubt about it?', []],
+    ['Kabul is calm, but there is a big debate out there about it.', []],
+    ['He pointed from Kabul to the door: "Right over there."', []],
+    ['Kabul was quiet. Two days later there, the talks began.', ['place:there→place:kabul']],
   ])('%s', (text, expected) => {
     expect(proforms(text)).toEqual(expected);
   });

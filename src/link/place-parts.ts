@@ -1,0 +1,52 @@
+import parts from '../lexicon/place-parts.json' with { type: 'json' };
+import { nextTerm } from '../recognize/term-tags.js';
+import type { Mention, MentionType } from '../doc.js';
+import type { Component } from '../context.js';
+import { alternation, lowerSet } from '../lexicon/word-set.js';
+import { mentionOf } from './mentions.js';
+
+const PLACE_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country']);
+const NOUN = alternation(parts.nouns);
+const NOT_AFTER = lowerSet(parts.notAfter.words);
+/** "… the east side of (the) " right before a place: the part noun, and the word before its phrase. */
+const BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:([\\p{L}]+(?:['’]s)?)\\s+)?(?:(?:the|a|an|other|some|many|most|all|large|small|[\\p{Ll}]+ern|east|west|north|south|eastern|western|northern|southern|central|remote|rural|urban|busy|old|historic)\\s+)*(${NOUN})\\s+of\\s+(?:the\\s+)?$`, 'iu');
+/** "’s (spectacular mountainous) interior" right after a place. */
+const AFTER = new RegExp(`^['’]s\\s+(?:\\p{Ll}[\\p{Ll}-]*\\s+){0,3}?(${NOUN})(?![\\p{L}-])`, 'u');
+
+/**
+ * Parts of places: a part noun from the place-parts lexicon before "of" and a place or country
+ * mention ("the heart of London"), or after a place's possessive ("Dagestan's interior"), becomes a
+ * place mention of its own, low confidence, in no entity (source `rule:nominal/part-of`). A linker
+ * over the decided mentions: a country standing for its state is a group by now and has no parts.
+ */
+export const placeParts: Component = {
+  name: 'link/place-parts',
+  run(ctx) {
+    const places = ctx.mentions.filter((m) => PLACE_TYPES.has(m.type));
+    if (!places.length) return;
+    const taken = (s: number, e: number) => ctx.mentions.some((m) => m.start < e && s < m.end) || added.some((m) => m.start < e && s < m.end);
+    const added: Mention[] = [];
+    const propose = (start: number, end: number) => {
+      if (taken(start, end)) return;
+      // The noun must head its phrase: "the city centre bakery" is a bakery.
+      const next = nextTerm(ctx, end);
+      if (next && next.tags.has('Noun') && !next.tags.has('Pronoun') && next.text.toLowerCase() !== 'of') return;
+      added.push(mentionOf(ctx, { type: 'place', start, end, source: 'rule:nominal/part-of', confidence: parts.confidence }));
+    };
+    for (const p of places) {
+      const window = ctx.text.slice(Math.max(0, p.start - 80), p.start);
+      const b = BEFORE.exec(window);
+      if (b && !(b[1] && (NOT_AFTER.has(b[1].toLowerCase()) || /['’]s$/u.test(b[1])))) {
+        const start = p.start - window.length + b.index + b[0].length - b[0].slice(b[0].lastIndexOf(b[2])).length;
+        propose(start, start + b[2].length);
+      }
+      const a = AFTER.exec(ctx.text.slice(p.end, p.end + 60));
+      if (a) {
+        const start = p.end + a[0].length - a[1].length;
+        propose(start, start + a[1].length);
+      }
+    }
+    if (!added.length) return;
+    ctx.mentions = [...ctx.mentions, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+  },
+};
