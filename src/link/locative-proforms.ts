@@ -3,7 +3,7 @@ import { sentenceAt } from '../segment/sentences.js';
 import { nextTerm, taggedTerms } from '../recognize/term-tags.js';
 import type { Mention, MentionType } from '../doc.js';
 import type { Component, PipelineContext } from '../context.js';
-import { lowerSet as lower } from '../lexicon/word-set.js';
+import { alternation, lowerSet as lower } from '../lexicon/word-set.js';
 import { mentionOf } from './mentions.js';
 
 const POSSESSIVE = lower(proforms.possessives.words);
@@ -13,6 +13,13 @@ const AUXILIARIES = lower(proforms.relativePronouns.auxiliaries);
 const PHRASE_INTERNAL = lower(proforms.phraseInternal.prepositions);
 const ADVERB = lower(proforms.adverbs.words);
 const ADVERB_NOT_AFTER = lower(proforms.adverbs.notAfter);
+const ADVERB_NOT_BEFORE = lower(proforms.adverbs.notBefore);
+const AFTER_COPULA_WORDS = lower(proforms.adverbs.afterCopula.words);
+/** A copula (a word, or a contraction on the word before: "he's"), maybe two adverbs ("most definitely"), right before the pro-form. */
+const AFTER_COPULA = new RegExp(
+  `(?:(?:^|\\s)(?:${alternation(proforms.adverbs.copulas.filter((c) => /^\p{L}/u.test(c)))})|\\p{L}(?:${alternation(proforms.adverbs.copulas.filter((c) => !/^\p{L}/u.test(c)))}))(?:\\s+(?:\\p{L}+ly|most|still|also|always|not|never|all)){0,2}\\s+$`,
+  'iu',
+);
 const PLACE_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country']);
 /** Tags of the words that may open a noun phrase before its head ("the richest", "an autonomous Soviet"). */
 const MODIFIER_TAGS = ['Determiner', 'Adjective', 'Noun', 'Value', 'Possessive'];
@@ -39,10 +46,17 @@ function pronounAntecedent(ctx: PipelineContext, at: number, end: number, places
  * may follow it on the same line, or nothing) and no idiom of the speaker's ("out there").
  */
 function adverbAntecedent(ctx: PipelineContext, at: number, end: number, places: Mention[]): Mention | undefined {
+  // "there's", "there'll": a contraction of the existential.
+  if (/^['’]\p{L}/u.test(ctx.text.slice(end, end + 2))) return undefined;
   const before = /([\p{L}'’]+)\s+$/u.exec(ctx.text.slice(Math.max(0, at - 20), at));
   if (before && ADVERB_NOT_AFTER.has(before[1].toLowerCase())) return undefined;
-  const next = nextTerm(ctx, end);
-  if (next && !proforms.adverbs.followers.some((tag) => next.tags.has(tag))) return undefined;
+  // The next word on the line, past any quotation mark ("there “are some members": existential).
+  const gap = /^(?:[ \t]*["“”]|[ \t]+['‘’])*[ \t]*/u.exec(ctx.text.slice(end, end + 8))![0].length;
+  const next = nextTerm(ctx, end + gap) ?? (gap ? taggedTerms(ctx).terms.find((x) => x.start === end + gap) : undefined);
+  if (next && (!proforms.adverbs.followers.some((tag) => next.tags.has(tag)) || ADVERB_NOT_BEFORE.has(next.text.toLowerCase()))) return undefined;
+  // After a copula only a preposition may follow ("are there to keep pressure"; not "the will is most definitely there.").
+  const placeFollows = next && (proforms.adverbs.afterCopula.tags.some((g) => next.tags.has(g)) || AFTER_COPULA_WORDS.has(next.text.toLowerCase()));
+  if (!placeFollows && AFTER_COPULA.test(ctx.text.slice(Math.max(0, at - 40), at))) return undefined;
   const sentence = sentenceAt(ctx.sentences, at);
   const from = ctx.sentences[Math.max(0, sentence - proforms.adverbs.sentencesBack)]?.start ?? 0;
   for (let i = places.length - 1; i >= 0; i--) {

@@ -9,6 +9,7 @@ const CAP = "\\p{Lu}[\\p{Ll}\\p{M}'’-]+";
 const NAME = new RegExp(`(?<![\\p{L}\\p{M}'’-])(${CAP}(?:[ \\t]+(?:(?:del|de|da|bin|ibn|al-|van|von)[ \\t]+)?${CAP}){1,3}),[ \\t]+(?=(${alternation([...appositions.articles, ...appositions.relatives])})(?![\\p{L}]))`, 'gu');
 const RELATIVES = lowerSet(appositions.relatives);
 const ROLE_WORDS = lowerSet(appositions.roleWords);
+const ANY_PREPOSITION = /(?:^|[^\p{L}])(?:of|for|by|with|from|on|under|against|between|among|about)\s+$/iu;
 /** Tags of a first word that opens a sentence rather than a name. */
 const FUNCTION_TAGS = ['Conjunction', 'Preposition', 'Determiner', 'Adverb', 'Pronoun', 'Verb'];
 /** Words before the name that make it a place ("in Junction City, who testified": the "who" is someone else). */
@@ -41,12 +42,18 @@ export const appositivePeople: Component = {
       const end = start + m[1].length;
       const after = start + m[0].length;
       const word = m[2].toLowerCase();
-      if (PLACE_PREPOSITIONS.test(ctx.text.slice(Math.max(0, start - 12), start))) continue;
+      const before = ctx.text.slice(Math.max(0, start - 12), start);
+      // "in Junction City, who": a place; "the Los Angeles Angels, who": a team; "of Chester Springs, who": where someone is from.
+      if (PLACE_PREPOSITIONS.test(before) || /(?:^|[^\p{L}])the\s+$/iu.test(before)) continue;
+      if (RELATIVES.has(word) && ANY_PREPOSITION.test(before)) continue;
       if (!RELATIVES.has(word) && !roleFollows(ctx, after + m[2].length)) continue;
       // "But José, a bus driver": a sentence's opening word is not part of the name.
       const { terms, byStart } = taggedTerms(ctx);
       const first = terms[byStart.get(start) ?? -1];
       if (!first || FUNCTION_TAGS.some((g) => first.tags.has(g))) continue;
+      // "the Social Democrats, who gained 22 seats": a plural name is a group of people, not a person.
+      const last = terms[(byStart.get(end - m[1].split(/[ \t]+/).pop()!.length) ?? -1)];
+      if (last?.tags.has('Plural')) continue;
       const name = m[1];
       const known = ctx.lexicon.matcher.match(name, wordTokens(name)).some((x) => x.start === 0 && x.end === name.length);
       if (known) continue;

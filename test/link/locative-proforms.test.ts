@@ -35,6 +35,10 @@ describe('locative pro-forms (link/locative-proforms)', () => {
     ['Kabul is calm, but there is a big debate out there about it.', []],
     ['He pointed from Kabul to the door: "Right over there."', []],
     ['Kabul was quiet. Two days later there, the talks began.', ['place:there→place:kabul']],
+    // After a copula it speaks of presence unless a preposition follows; contractions are existential.
+    ['Kabul was calm, but the will to fight is most definitely there.', []],
+    ['Kabul was calm. What evidence is there of fraud?', []],
+    ['Visitors love Kabul. There’s a museum and a market.', []],
   ])('%s', (text, expected) => {
     expect(proforms(text)).toEqual(expected);
   });
