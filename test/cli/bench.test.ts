@@ -14,4 +14,12 @@ it('bench --docs 2 --json ends with one JSON line of the four ratios', () => {
   for (const v of Object.values(last)) expect(Number.isFinite(v) && v > 0).toBe(true);
   expect(r.stdout).toContain('bare nlp(text), 1 thread');
   expect(r.stdout).toMatch(/compromise\/parse\s/);
+  // The timed runs are repeated (default 2 rounds) and every round's time is shown beside the fastest.
+  expect(r.stdout).toMatch(/fastest of 2 rounds: baseline [\d.]+ s, [\d.]+ s;/);
 }, 300_000);
+
+it('bench rejects a --repeat that is not a whole number from 1, naming the option', () => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'bench', 'run.js'), '--docs', '2', '--repeat', '0'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  expect(r.status).not.toBe(0);
+  expect(r.stderr).toContain('--repeat');
+});
