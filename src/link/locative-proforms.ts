@@ -17,7 +17,7 @@ const ADVERB_NOT_BEFORE = lower(proforms.adverbs.notBefore);
 const AFTER_COPULA_WORDS = lower(proforms.adverbs.afterCopula.words);
 /** A copula (a word, or a contraction on the word before: "he's"), maybe two adverbs ("most definitely"), right before the pro-form. */
 const AFTER_COPULA = new RegExp(
-  `(?:(?:^|\\s)(?:${alternation(proforms.adverbs.copulas.filter((c) => /^\p{L}/u.test(c)))})|\\p{L}(?:${alternation(proforms.adverbs.copulas.filter((c) => !/^\p{L}/u.test(c)))}))(?:\\s+(?:\\p{L}+ly|most|still|also|always|not|never|all)){0,2}\\s+$`,
+  `(?:(?:^|\\s)(?:${alternation(proforms.adverbs.copulas.filter((c) => /^\p{L}/u.test(c)))})|\\p{L}(?:${alternation(proforms.adverbs.copulas.filter((c) => !/^\p{L}/u.test(c)))}))(?:\\s+(?:\\p{L}+ly|${alternation(proforms.adverbs.copulaAdverbs.words)})){0,2}\\s+$`,
   'iu',
 );
 const PLACE_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country']);

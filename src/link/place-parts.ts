@@ -9,7 +9,7 @@ const PLACE_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country']);
 const NOUN = alternation(parts.nouns);
 const NOT_AFTER = lowerSet(parts.notAfter.words);
 /** "… the east side of (the) " right before a place: the part noun, and the word before its phrase. */
-const BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:([\\p{L}]+(?:['’]s)?)\\s+)?(?:(?:the|a|an|other|some|many|most|all|large|small|[\\p{Ll}]+ern|east|west|north|south|eastern|western|northern|southern|central|remote|rural|urban|busy|old|historic)\\s+)*(${NOUN})\\s+of\\s+(?:the\\s+)?$`, 'iu');
+const BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:([\\p{L}]+(?:['’]s)?)\\s+)?(?:(?:${alternation(parts.modifiers.words)})\\s+)*(${NOUN})\\s+of\\s+(?:the\\s+)?$`, 'iu');
 /** "’s (spectacular mountainous) interior" right after a place. */
 const AFTER = new RegExp(`^['’]s\\s+(?:\\p{Ll}[\\p{Ll}-]*\\s+){0,3}?(${NOUN})(?![\\p{L}-])`, 'u');
 
@@ -24,8 +24,8 @@ export const placeParts: Component = {
   run(ctx) {
     const places = ctx.mentions.filter((m) => PLACE_TYPES.has(m.type));
     if (!places.length) return;
-    const taken = (s: number, e: number) => ctx.mentions.some((m) => m.start < e && s < m.end) || added.some((m) => m.start < e && s < m.end);
     const added: Mention[] = [];
+    const taken = (s: number, e: number) => [ctx.mentions, added].some((list) => list.some((m) => m.start < e && s < m.end));
     const propose = (start: number, end: number) => {
       if (taken(start, end)) return;
       // The noun must head its phrase: "the city centre bakery" is a bakery.
@@ -34,10 +34,11 @@ export const placeParts: Component = {
       added.push(mentionOf(ctx, { type: 'place', start, end, source: 'rule:nominal/part-of', confidence: parts.confidence }));
     };
     for (const p of places) {
-      const window = ctx.text.slice(Math.max(0, p.start - 80), p.start);
-      const b = BEFORE.exec(window);
+      const from = Math.max(0, p.start - 80);
+      const b = BEFORE.exec(ctx.text.slice(from, p.start));
+      // Not after a predicate ("is part of") nor a possessor ("the regime's side of the Euphrates": a party's share).
       if (b && !(b[1] && (NOT_AFTER.has(b[1].toLowerCase()) || /['’]s$/u.test(b[1])))) {
-        const start = p.start - window.length + b.index + b[0].length - b[0].slice(b[0].lastIndexOf(b[2])).length;
+        const start = from + b.index + b[0].lastIndexOf(b[2]);
         propose(start, start + b[2].length);
       }
       const a = AFTER.exec(ctx.text.slice(p.end, p.end + 60));

@@ -6,14 +6,15 @@ import { alternation, lowerSet } from '../lexicon/word-set.js';
 
 const CAP = "\\p{Lu}[\\p{Ll}\\p{M}'’-]+";
 /** Two to four capitalised words (maybe joined by "del", "de", "bin"), a comma, then an article or a relative. */
-const NAME = new RegExp(`(?<![\\p{L}\\p{M}'’-])(${CAP}(?:[ \\t]+(?:(?:del|de|da|bin|ibn|al-|van|von)[ \\t]+)?${CAP}){1,3}),[ \\t]+(?=(${alternation([...appositions.articles, ...appositions.relatives])})(?![\\p{L}]))`, 'gu');
+const NAME = new RegExp(`(?<![\\p{L}\\p{M}'’-])(${CAP}(?:[ \\t]+(?:(?:${alternation(appositions.nameJoiners)})[ \\t]+)?${CAP}){1,3}),[ \\t]+(?=(${alternation([...appositions.articles, ...appositions.relatives])})(?![\\p{L}]))`, 'gu');
 const RELATIVES = lowerSet(appositions.relatives);
 const ROLE_WORDS = lowerSet(appositions.roleWords);
-const ANY_PREPOSITION = /(?:^|[^\p{L}])(?:of|for|by|with|from|on|under|against|between|among|about)\s+$/iu;
+/** The word right before a name, which may make it no person's. */
+const wordBefore = (words: string[]) => new RegExp(`(?:^|[^\\p{L}])(?:${alternation(words)})\\s+$`, 'iu');
+const NOT_AFTER = wordBefore(appositions.notAfter.words);
+const NOT_AFTER_BEFORE_WHO = wordBefore([...appositions.notAfter.words, ...appositions.notAfterBeforeWho.words]);
 /** Tags of a first word that opens a sentence rather than a name. */
 const FUNCTION_TAGS = ['Conjunction', 'Preposition', 'Determiner', 'Adverb', 'Pronoun', 'Verb'];
-/** Words before the name that make it a place ("in Junction City, who testified": the "who" is someone else). */
-const PLACE_PREPOSITIONS = /(?:^|[^\p{L}])(?:in|at|near|into|from|across|outside|inside|around|to|toward|towards)\s+$/iu;
 
 /** Whether a role noun comes within a few words after the article at `at` (before any verb or preposition). */
 function roleFollows(ctx: PipelineContext, at: number): boolean {
@@ -43,9 +44,7 @@ export const appositivePeople: Component = {
       const after = start + m[0].length;
       const word = m[2].toLowerCase();
       const before = ctx.text.slice(Math.max(0, start - 12), start);
-      // "in Junction City, who": a place; "the Los Angeles Angels, who": a team; "of Chester Springs, who": where someone is from.
-      if (PLACE_PREPOSITIONS.test(before) || /(?:^|[^\p{L}])the\s+$/iu.test(before)) continue;
-      if (RELATIVES.has(word) && ANY_PREPOSITION.test(before)) continue;
+      if ((RELATIVES.has(word) ? NOT_AFTER_BEFORE_WHO : NOT_AFTER).test(before)) continue;
       if (!RELATIVES.has(word) && !roleFollows(ctx, after + m[2].length)) continue;
       // "But José, a bus driver": a sentence's opening word is not part of the name.
       const { terms, byStart } = taggedTerms(ctx);
