@@ -161,9 +161,16 @@ describe('a review made in the page survives the next run', () => {
     added = uncovered();
     await page.fill('#reviewer', 'Rev Iewer');
     await page.locator('#reviewer').dispatchEvent('change');
+    // The legend's counts follow decisions not exported yet.
+    const legendCount = async (k: string) => page.locator(`.legend [data-count="${k}"]`).textContent();
+    const groups = doc.mentions.filter((m) => m.type === 'group' && m.status !== 'rejected').length;
+    const rejectedBefore = doc.mentions.filter((m) => m.status === 'rejected').length;
+    expect(await legendCount('group')).toBe(`(${groups})`);
     await page.locator(`#text mark[data-mention-id="${taliban.id}"]`).click();
     await page.keyboard.press('r');
     expect(await page.locator(`#text mark[data-mention-id="${taliban.id}"]`).first().getAttribute('data-status')).toBe('rejected');
+    expect(await legendCount('group')).toBe(`(${groups - 1})`);
+    expect(await legendCount('rejected')).toBe(`(${rejectedBefore + 1})`);
     await selectText(page, added.start, added.end);
     await expect.poll(() => page.locator('#add-btn').isEnabled()).toBe(true);
     await page.selectOption('#add-type', 'group');
@@ -171,6 +178,7 @@ describe('a review made in the page survives the next run', () => {
     const mark = page.locator('#text mark[data-status="added"]');
     expect(await mark.textContent()).toBe(added.text);
     expect(await mark.getAttribute('data-type')).toBe('group');
+    expect(await legendCount('group')).toBe(`(${groups})`);
     expect(await page.locator('#pending li').count()).toBe(2);
     // Still there after a reload (localStorage).
     await openPage(page, join(out, `${ID}.html`));

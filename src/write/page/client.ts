@@ -463,6 +463,13 @@ export function docPageClient(layout: (length: number, spans: ReadonlyArray<{ st
       meter.max = Math.max(1, views.length);
       meter.value = reviewed;
     }
+    // The legend counts what the page shows, this session's decisions (not exported yet) included.
+    const counts = new Map<string, number>();
+    for (const v of views) {
+      const k = v.status === 'rejected' ? 'rejected' : v.type;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    for (const c of document.querySelectorAll<HTMLElement>('.legend [data-count]')) c.textContent = `(${counts.get(c.dataset.count ?? '') ?? 0})`;
     const prog = byId('progress-text');
     if (prog) prog.textContent = `${reviewed} of ${views.length} mentions reviewed; ${decisions.size} decision${decisions.size === 1 ? '' : 's'} not exported yet.`;
     const list = byId('pending');

@@ -32,9 +32,9 @@ export function legend(doc: AnnotatedDoc): string {
     else counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
   }
   const boxes = MENTION_TYPE_LIST.map(
-    (t) => `<label><input type="checkbox" checked data-toggle="${t}"> <span class="sw t-${t}" aria-hidden="true"></span>${TYPE_STYLE[t].label} <span class="muted">(${counts.get(t) ?? 0})</span></label>`,
+    (t) => `<label><input type="checkbox" checked data-toggle="${t}"> <span class="sw t-${t}" aria-hidden="true"></span>${TYPE_STYLE[t].label} <span class="muted" data-count="${t}">(${counts.get(t) ?? 0})</span></label>`,
   );
-  boxes.push(`<label><input type="checkbox" checked id="show-rejected"> Rejected <span class="muted">(${rejected})</span></label>`);
+  boxes.push(`<label><input type="checkbox" checked id="show-rejected"> Rejected <span class="muted" data-count="rejected">(${rejected})</span></label>`);
   return `<div class="legend" role="group" aria-label="Show or hide highlights by type">${boxes.join('')}</div>`;
 }
 
