@@ -1,6 +1,6 @@
 import triggers from '../lexicon/event-triggers.json' with { type: 'json' };
 import { PhraseMatcher, phraseTokens } from './phrase-matcher.js';
-import { isJoiner, tokenKey } from './tokens.js';
+import { isJoiner, tokenKey, wordTokens } from './tokens.js';
 import { termAt, termIndex, termsOf, type TermIndex } from '../events/terms.js';
 import { PREPOSITIONS } from '../events/chunks.js';
 import { eventData } from '../events/data.js';
@@ -57,6 +57,14 @@ function triggerMatcher(): PhraseMatcher {
   }
   matcher = m;
   return m;
+}
+
+/** The trigger entry whose form is the whole of `text` ("car bombing" → car-bomb), for a reviewer's event mention. */
+export function triggerForText(text: string): TriggerInfo | undefined {
+  const hit = triggerMatcher()
+    .match(text, wordTokens(text))
+    .find((m) => m.start === 0 && m.end === text.length);
+  return hit ? info.get(hit.entry.key) : undefined;
 }
 
 export function triggerInfo(id: string): TriggerInfo | undefined {

@@ -2,6 +2,7 @@ import { sentenceAt } from '../segment/sentences.js';
 import { lineColumn } from '../errors.js';
 import { keyOccurrence, locateQuote, type Located } from './quote.js';
 import { EntityBook, linkReviewed } from './link-reviewed.js';
+import { frameReviewedEvents } from './event-frames.js';
 import { decisionsFor, problemsFor, type ReviewStore } from './store.js';
 import type { AnnotatedDoc, Diagnostic, Mention, MentionReview, MentionStatus, MentionType } from '../doc.js';
 import type { Decision, DecisionOutcome, DecisionResult, ReviewApplication, StoredDecision, Target } from './types.js';
@@ -19,6 +20,8 @@ class Application {
   private book: EntityBook;
   /** Mention ids that changed (edited span or type): old → new. */
   private renames = new Map<string, string>();
+  /** The span a renamed mention had under its old id. */
+  private oldSpans = new Map<string, { start: number; end: number }>();
 
   constructor(private doc: AnnotatedDoc) {
     this.book = new EntityBook(doc);
@@ -112,9 +115,11 @@ class Application {
       this.doc.mentions.splice(this.doc.mentions.indexOf(m), 1);
       this.book.detach(m);
       this.renames.set(m.id, existing.id);
+      this.oldSpans.set(m.id, { start: m.start, end: m.end });
       return this.record(sd, this.mark(existing, 'edited', d, was), { mention: existing.id, how });
     }
     const oldId = m.id;
+    this.oldSpans.set(oldId, { start: m.start, end: m.end });
     const sameType = m.type === d.type;
     Object.assign(m, { id: `${d.type}-${sLoc.start}-${sLoc.end}`, type: d.type, start: sLoc.start, end: sLoc.end, text: this.doc.text.slice(sLoc.start, sLoc.end), sentence: sentenceAt(this.doc.sentences, sLoc.start) });
     this.renames.set(oldId, m.id);
@@ -153,7 +158,13 @@ class Application {
         const m = byId.get(id);
         if (!m) return true;
         if (m.status === 'rejected') return false;
-        Object.assign(r, { mention: id, start: m.start, end: m.end, text: m.text });
+        if (id !== r.mention) {
+          // A role that quoted the mention follows its edit; one that quotes words standing for it
+          // ("its" for IS-KP) keeps its own evidence.
+          const old = this.oldSpans.get(r.mention);
+          if (old && old.start === r.start && old.end === r.end) Object.assign(r, { start: m.start, end: m.end, text: m.text });
+          r.mention = id;
+        }
         return true;
       });
       return true;
@@ -176,7 +187,8 @@ function diagnosticFor(doc: AnnotatedDoc, o: DecisionOutcome, sd: StoredDecision
  * latest decision about a mention wins. Every decision is placed again by its text quote and context
  * (it survives re-annotation and edits elsewhere in the text). Rejected mentions stay in the output
  * with `status: 'rejected'` but leave their entity and the events; edited and added mentions get a
- * value and an entity as the pipeline's own would. A decision that cannot be placed becomes a
+ * value and an entity as the pipeline's own would, and an event mention left without a frame gets
+ * one from the pipeline's frame builder (see event-frames.ts). A decision that cannot be placed becomes a
  * `review:unplaced` warning of the document. Applying the same decisions twice changes nothing more.
  */
 export function applyDecisions(doc: AnnotatedDoc, decisions: readonly StoredDecision[], problems: ReviewStore['problems'] = []): ReviewApplication {
@@ -187,6 +199,7 @@ export function applyDecisions(doc: AnnotatedDoc, decisions: readonly StoredDeci
   const app = new Application(doc);
   for (const sd of decisions) app.apply(sd);
   app.finish();
+  frameReviewedEvents(doc);
   app.outcomes.forEach((o, i) => {
     counts[o.result]++;
     if (o.result === 'unplaced' || o.result === 'obsolete') doc.diagnostics.push(diagnosticFor(doc, o, decisions[i]));

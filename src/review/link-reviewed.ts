@@ -1,6 +1,7 @@
 import { loadLexicon } from '../lexicon/index.js';
 import { wordTokens } from '../recognize/tokens.js';
 import { findDates } from '../recognize/dates.js';
+import { triggerForText } from '../recognize/event-triggers.js';
 import { parseAnchor } from '../link/date-value.js';
 import type { AnnotatedDoc, Entity, Mention, MentionType } from '../doc.js';
 
@@ -110,6 +111,11 @@ export function linkReviewed(doc: AnnotatedDoc, book: EntityBook, m: Mention, op
     if (before.date !== undefined) m.date = before.date;
   }
   if (opts.value !== undefined) m.value = opts.value;
+  // An event names its trigger entry as the pipeline's do (value: the event type, entity: the entry id).
+  if (m.type === 'event') {
+    const trigger = triggerForText(m.text);
+    if (trigger) Object.assign(m, { value: opts.value ?? trigger.type, entity: trigger.id });
+  }
   if (!ENTITY_TYPES.has(m.type)) return;
   const kept = opts.keep ? before.entity : undefined;
   book.attach(m, entry?.key ?? kept ?? book.find(m.type, m.text) ?? `${m.type}:${slug(m.text) || m.id}`);

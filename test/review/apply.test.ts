@@ -200,3 +200,46 @@ describe('the latest decision about a mention wins', () => {
     expect(m().status).toBe('rejected');
   });
 });
+
+describe('an event mention a reviewer adds gets the frame the pipeline would give it', () => {
+  // The pipeline's own frame for "takeover" (actor Taliban, place Afghanistan, time 2021), then a
+  // document where the pipeline had missed that trigger: no mention, no frame.
+  const takeover = mention(base, 'event', 'takeover');
+  const own = base.events.find((e) => e.mention === takeover.id)!;
+  const missed = (): AnnotatedDoc => {
+    const doc = fresh();
+    doc.mentions = doc.mentions.filter((m) => m.id !== takeover.id);
+    doc.events = doc.events.filter((e) => e.mention !== takeover.id);
+    return doc;
+  };
+  const roles = (e: { roles: { role: string; text: string }[] }) => e.roles.map((r) => `${r.role}:${r.text}`);
+
+  it('adds the frame with the roles, type and codes of the pipeline’s own', () => {
+    const doc = missed();
+    applyDecisions(doc, [stored({ action: 'add', type: 'event', span: quoteAt(base.text, takeover.start, takeover.end) })]);
+    const m = doc.mentions.find((x) => x.type === 'event' && x.start === takeover.start)!;
+    expect(m).toMatchObject({ status: 'added', value: takeover.value, entity: takeover.entity });
+    const ev = doc.events.find((e) => e.mention === m.id)!;
+    expect(ev).toBeDefined();
+    expect(ev.type).toBe(own.type);
+    expect(ev.codes).toEqual(own.codes);
+    expect(roles(ev)).toEqual(roles(own));
+    for (const r of ev.roles) expect(doc.text.slice(r.start, r.end)).toBe(r.text);
+    expect(validateDoc(doc).errors).toEqual([]);
+    // The other events are left as they were.
+    expect(doc.events.filter((e) => e !== ev)).toEqual(base.events.filter((e) => e.mention !== takeover.id));
+  });
+
+  it('gives no frame to an event whose words no trigger entry has, and changes nothing else', () => {
+    const doc = missed();
+    applyDecisions(doc, [stored({ action: 'add', type: 'event', span: span(base, 'Coordination') })]);
+    expect(doc.mentions.some((x) => x.type === 'event' && x.text === 'Coordination' && x.status === 'added')).toBe(true);
+    expect(doc.events).toEqual(missed().events);
+  });
+
+  it('does not frame a rejected event again', () => {
+    const doc = fresh();
+    applyDecisions(doc, [stored({ action: 'reject', target: target(base, takeover) })]);
+    expect(doc.events.map((e) => e.mention)).not.toContain(takeover.id);
+  });
+});
