@@ -4,7 +4,7 @@ import { nextTerm, taggedTerms } from '../recognize/term-tags.js';
 import type { Mention, MentionType } from '../doc.js';
 import type { Component, PipelineContext } from '../context.js';
 import { alternation, lowerSet as lower } from '../lexicon/word-set.js';
-import { mentionOf } from './mentions.js';
+import { mentionOf, PLACE_TYPES } from './mentions.js';
 
 const POSSESSIVE = lower(proforms.possessives.words);
 const RELATIVE_PRONOUN = lower(proforms.relativePronouns.words);
@@ -20,7 +20,6 @@ const AFTER_COPULA = new RegExp(
   `(?:(?:^|\\s)(?:${alternation(proforms.adverbs.copulas.filter((c) => /^\p{L}/u.test(c)))})|\\p{L}(?:${alternation(proforms.adverbs.copulas.filter((c) => !/^\p{L}/u.test(c)))}))(?:\\s+(?:\\p{L}+ly|${alternation(proforms.adverbs.copulaAdverbs.words)})){0,2}\\s+$`,
   'iu',
 );
-const PLACE_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country']);
 /** Tags of the words that may open a noun phrase before its head ("the richest", "an autonomous Soviet"). */
 const MODIFIER_TAGS = ['Determiner', 'Adjective', 'Noun', 'Value', 'Possessive'];
 /** What a neuter possessive may refer to; the nearest of these decides (dates, nationalities and events are passed over). */

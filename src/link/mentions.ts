@@ -1,6 +1,9 @@
 import { sentenceAt } from '../segment/sentences.js';
 import type { Component, PipelineContext } from '../context.js';
-import type { Candidate, Mention } from '../doc.js';
+import type { Candidate, Mention, MentionType } from '../doc.js';
+
+/** The mention types that name a location (a place, or a country named as one). */
+export const PLACE_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country']);
 
 /** A mention of a span: its stable id (`type-start-end`), text and sentence number, made automatically. */
 export function mentionOf(ctx: PipelineContext, c: Pick<Candidate, 'type' | 'start' | 'end' | 'source' | 'confidence'>): Mention {

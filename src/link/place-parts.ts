@@ -1,11 +1,10 @@
 import parts from '../lexicon/place-parts.json' with { type: 'json' };
 import { nextTerm } from '../recognize/term-tags.js';
-import type { Mention, MentionType } from '../doc.js';
+import type { Mention } from '../doc.js';
 import type { Component } from '../context.js';
 import { alternation, lowerSet } from '../lexicon/word-set.js';
-import { mentionOf } from './mentions.js';
+import { mentionOf, PLACE_TYPES } from './mentions.js';
 
-const PLACE_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country']);
 const NOUN = alternation(parts.nouns);
 const NOT_AFTER = lowerSet(parts.notAfter.words);
 /** "… the east side of (the) " right before a place: the part noun, and the word before its phrase. */
