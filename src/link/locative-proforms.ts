@@ -51,7 +51,7 @@ function adverbAntecedent(ctx: PipelineContext, at: number, end: number, places:
   if (before && ADVERB_NOT_AFTER.has(before[1].toLowerCase())) return undefined;
   // The next word on the line, past any quotation mark ("there “are some members": existential).
   const gap = /^(?:[ \t]*["“”]|[ \t]+['‘’])*[ \t]*/u.exec(ctx.text.slice(end, end + 8))![0].length;
-  const next = nextTerm(ctx, end + gap) ?? (gap ? taggedTerms(ctx).terms.find((x) => x.start === end + gap) : undefined);
+  const next = nextTerm(ctx, end + gap);
   if (next && (!proforms.adverbs.followers.some((tag) => next.tags.has(tag)) || ADVERB_NOT_BEFORE.has(next.text.toLowerCase()))) return undefined;
   // After a copula only a preposition may follow ("are there to keep pressure"; not "the will is most definitely there.").
   const placeFollows = next && (proforms.adverbs.afterCopula.tags.some((g) => next.tags.has(g)) || AFTER_COPULA_WORDS.has(next.text.toLowerCase()));

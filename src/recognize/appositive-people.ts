@@ -1,5 +1,5 @@
 import appositions from '../lexicon/person-appositions.json' with { type: 'json' };
-import { taggedTerms } from './term-tags.js';
+import { nextTerm, taggedTerms } from './term-tags.js';
 import { wordTokens } from './tokens.js';
 import type { Component, PipelineContext } from '../context.js';
 import { alternation, lowerSet } from '../lexicon/word-set.js';
@@ -18,9 +18,10 @@ const FUNCTION_TAGS = ['Conjunction', 'Preposition', 'Determiner', 'Adverb', 'Pr
 
 /** Whether a role noun comes within a few words after the article at `at` (before any verb or preposition). */
 function roleFollows(ctx: PipelineContext, at: number): boolean {
-  const { terms } = taggedTerms(ctx);
-  const first = terms.findIndex((t) => t.start >= at);
-  if (first < 0 || /[^\s]/.test(ctx.text.slice(at, terms[first].start))) return false;
+  const next = nextTerm(ctx, at);
+  if (!next) return false;
+  const { terms, byStart } = taggedTerms(ctx);
+  const first = byStart.get(next.start)!;
   for (const t of terms.slice(first, first + appositions.maxWordsToRole)) {
     if (appositions.roleTags.some((g) => t.tags.has(g)) || ROLE_WORDS.has(t.text.toLowerCase().replace(/[^\p{L}]+$/u, ''))) return true;
     if (t.tags.has('Verb') || t.tags.has('Preposition') || /[,.;:]$/.test(t.text)) return false;
