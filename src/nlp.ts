@@ -14,6 +14,19 @@ const require = createRequire(import.meta.url);
  */
 export const nlp = require('compromise') as typeof compromise;
 
+/**
+ * compromise's compute steps that no recognizer reads, left out of every parse. `chunks` groups
+ * terms into noun and verb phrases for `.nouns()`, `.verbs()` and the `<Noun>` match syntax: sitrep
+ * calls none of them (events build their own phrases, src/events/chunks.ts) and the step sets no tag,
+ * yet it took 9% of each parse on the bench corpus (test/recognize/nlp-instances.test.ts checks that
+ * the tags are the same without it). A component that needs it can run `doc.compute('chunks')`.
+ */
+export const SKIPPED_HOOKS: readonly string[] = ['chunks'];
+{
+  const world = (nlp as unknown as { _world: { hooks: string[] } })._world;
+  world.hooks = world.hooks.filter((h) => !SKIPPED_HOOKS.includes(h));
+}
+
 let withDates: typeof nlp | undefined;
 
 /**

@@ -12,9 +12,11 @@ import { setFlagsFromString } from 'node:v8';
  *   survives two of them and is copied to the old generation, where only a full mark-compact can
  *   free it (34 per 500 documents, each marking the ~90 MB of lexicons). With a 192 MB young generation
  *   most parses die young: 4× fewer scavenges and a third fewer mark-compacts.
- * - Old generation growth: with ~90 MB of lexicons alive, V8 let the heap grow only ~70 MB before the
- *   next full collection; growing it to 3× the live size makes full collections ~4× rarer (each
- *   still marks the same live heap). Peak memory stays flat with the corpus (the bench's rssGrowth4x).
+ * - Old generation growth: with ~70 MB alive (lexicons, compromise's model, the documents in
+ *   flight), V8 let the heap grow only ~70 MB before the next full collection. Growing it to 2× the
+ *   live size makes full collections rarer; 3× was no faster on the bench and left each worker
+ *   ~65 MB more garbage at its peaks, which also made the peak RSS of a run wander more with the
+ *   size of the corpus (the bench's rssGrowth4x: 1.08 at 3×, 1.05 at 2×; peak RSS ×1 811 → 680 MB).
  * - Optimisation budget: V8 re-optimised compromise's matcher hundreds of times in a thread's first
  *   seconds (3 s of TurboFan compilation per thread). A larger interrupt budget lets a function run
  *   longer in the baseline tiers before it is optimised, so only code that stays hot is compiled.
@@ -24,7 +26,7 @@ import { setFlagsFromString } from 'node:v8';
  */
 export const WORKER_YOUNG_GENERATION_MB = 192;
 
-const THROUGHPUT_FLAGS = ['--heap-growing-percent=200', '--interrupt-budget=1081344'];
+const THROUGHPUT_FLAGS = ['--heap-growing-percent=100', '--interrupt-budget=1081344'];
 
 let applied = false;
 
