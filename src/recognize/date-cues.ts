@@ -1,4 +1,5 @@
 import cues from '../lexicon/date-cues.json' with { type: 'json' };
+import { alternation } from '../lexicon/word-set.js';
 
 /**
  * The word lists of date-cues.json (data: each list has an id and a reason), and the one question
@@ -19,8 +20,6 @@ export function cueWords(id: string): readonly string[] {
   return list.words;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * One alternation of whole words (any letter case, any white space inside a phrase), longest first.
  * The word-boundary look-arounds stand once around the alternation, not once per word: V8 compiles
@@ -29,10 +28,10 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * with a letter needs no letter before it; one that does not ("%") may follow anything.
  */
 export function wordsPattern(id: string): string {
-  const forms = [...cueWords(id)].sort((a, b) => b.length - a.length).map((w) => ({ w, re: escape(w).replace(/ /g, '\\s+') }));
-  const letterInitial = forms.filter((f) => /^\p{L}/u.test(f.w)).map((f) => f.re);
-  const other = forms.filter((f) => !/^\p{L}/u.test(f.w)).map((f) => f.re);
-  const groups = [...(letterInitial.length ? [`(?<![\\p{L}])(?:${letterInitial.join('|')})`] : []), ...(other.length ? [`(?:${other.join('|')})`] : [])];
+  const letterInitial = cueWords(id).filter((w) => /^\p{L}/u.test(w));
+  const other = cueWords(id).filter((w) => !/^\p{L}/u.test(w));
+  const words = (ws: readonly string[]): string => alternation(ws).replace(/ /g, '\\s+');
+  const groups = [...(letterInitial.length ? [`(?<![\\p{L}])(?:${words(letterInitial)})`] : []), ...(other.length ? [`(?:${words(other)})`] : [])];
   return `(?:${groups.join('|')})(?![\\p{L}])`;
 }
 
