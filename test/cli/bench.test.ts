@@ -23,3 +23,20 @@ it('bench rejects a --repeat that is not a whole number from 1, naming the optio
   expect(r.status).not.toBe(0);
   expect(r.stderr).toContain('--repeat');
 });
+
+// `npm run bench:threads`: the scaling of the work itself over 1 and 2 threads, without the batch.
+it('bench:threads --docs 2 --json ends with one JSON line of three speedups', () => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'bench', 'threads.js'), '--docs', '2', '--repeat', '1', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  expect(r.status, r.stderr).toBe(0);
+  const lines = r.stdout.trim().split('\n');
+  const last = JSON.parse(lines[lines.length - 1]) as Record<string, number>;
+  expect(Object.keys(last)).toEqual(['parseDefault', 'parseTuned', 'annotateTuned']);
+  for (const v of Object.values(last)) expect(Number.isFinite(v) && v > 0).toBe(true);
+  expect(r.stdout).toContain('sitrep annotate(), batch V8 settings');
+}, 150_000);
+
+it.each([['--docs', '0'], ['--repeat', '1.5']])('bench:threads rejects %s %s, naming the option', (option, value) => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'bench', 'threads.js'), option, value], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  expect(r.status).not.toBe(0);
+  expect(r.stderr).toContain(option);
+});
