@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brownDocs } from './brown.js';
+import { countOption } from './options.js';
 import type { ChildJob, ChildResult } from './child.js';
 
 export const TARGETS = { pipelineVsParse: 0.6, twoWorkerSpeedup: 1.7, rssGrowth4x: 1.1, rerunSpeedup: 50 } as const;
@@ -48,10 +49,8 @@ const mark = (ok: boolean): string => (ok ? 'ok' : 'BELOW TARGET');
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { docs: { type: 'string' }, repeat: { type: 'string' }, json: { type: 'boolean' }, keep: { type: 'boolean' } } });
-  const limit = values.docs !== undefined ? Number(values.docs) : Infinity;
-  if (values.docs !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new Error(`Expected --docs to be a whole number from 1, got \`${values.docs}\``);
-  const repeat = values.repeat !== undefined ? Number(values.repeat) : 2;
-  if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`Expected --repeat to be a whole number from 1, got \`${values.repeat}\``);
+  const limit = countOption(values.docs, '--docs', Infinity);
+  const repeat = countOption(values.repeat, '--repeat', 2);
   const say = (s: string): void => void process.stderr.write(`bench: ${s}\n`);
 
   const docs = brownDocs(limit);

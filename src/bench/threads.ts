@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { tuneV8ForThroughput, WORKER_YOUNG_GENERATION_MB } from '../batch/v8-tuning.js';
+import { countOption } from './options.js';
 
 type Work = 'parse' | 'annotate';
 type Variant = { work: Work; tuned: boolean };
@@ -66,10 +67,8 @@ async function child(v: Variant, docs: number): Promise<void> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { docs: { type: 'string' }, repeat: { type: 'string' }, json: { type: 'boolean' }, child: { type: 'string' } } });
-  const docs = values.docs !== undefined ? Number(values.docs) : 250;
-  if (!Number.isInteger(docs) || docs < 1) throw new Error(`Expected --docs to be a whole number from 1, got \`${values.docs}\``);
-  const repeat = values.repeat !== undefined ? Number(values.repeat) : 2;
-  if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`Expected --repeat to be a whole number from 1, got \`${values.repeat}\``);
+  const docs = countOption(values.docs, '--docs', 250);
+  const repeat = countOption(values.repeat, '--repeat', 2);
   if (values.child) return child(JSON.parse(values.child) as Variant, docs);
 
   const variants: [string, Variant][] = [
