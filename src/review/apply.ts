@@ -18,10 +18,8 @@ function reviewOf(d: Decision, was?: MentionReview['was']): MentionReview {
 class Application {
   readonly outcomes: DecisionOutcome[] = [];
   private book: EntityBook;
-  /** Mention ids that changed (edited span or type): old → new. */
-  private renames = new Map<string, string>();
-  /** The span a renamed mention had under its old id. */
-  private oldSpans = new Map<string, { start: number; end: number }>();
+  /** Mention ids that changed (edited span or type): old id → the new id, and the span it had under the old one. */
+  private renames = new Map<string, { id: string; start: number; end: number }>();
 
   constructor(private doc: AnnotatedDoc) {
     this.book = new EntityBook(doc);
@@ -114,15 +112,14 @@ class Application {
       // The edit turns this mention into one the pipeline also proposed: the two become one.
       this.doc.mentions.splice(this.doc.mentions.indexOf(m), 1);
       this.book.detach(m);
-      this.renames.set(m.id, existing.id);
-      this.oldSpans.set(m.id, { start: m.start, end: m.end });
+      this.renames.set(m.id, { id: existing.id, start: m.start, end: m.end });
       return this.record(sd, this.mark(existing, 'edited', d, was), { mention: existing.id, how });
     }
     const oldId = m.id;
-    this.oldSpans.set(oldId, { start: m.start, end: m.end });
+    const oldSpan = { start: m.start, end: m.end };
     const sameType = m.type === d.type;
     Object.assign(m, { id: `${d.type}-${sLoc.start}-${sLoc.end}`, type: d.type, start: sLoc.start, end: sLoc.end, text: this.doc.text.slice(sLoc.start, sLoc.end), sentence: sentenceAt(this.doc.sentences, sLoc.start) });
-    this.renames.set(oldId, m.id);
+    this.renames.set(oldId, { id: m.id, ...oldSpan });
     this.book.rename(oldId, m.id, m.start);
     m.status = 'edited';
     m.review = reviewOf(d, was);
@@ -132,7 +129,7 @@ class Application {
 
   private finalId(id: string): string {
     let x = id;
-    for (let i = 0; i < 1000 && this.renames.has(x); i++) x = this.renames.get(x)!;
+    for (let i = 0; i < 1000 && this.renames.has(x); i++) x = this.renames.get(x)!.id;
     return x;
   }
 
@@ -161,7 +158,7 @@ class Application {
         if (id !== r.mention) {
           // A role that quoted the mention follows its edit; one that quotes words standing for it
           // ("its" for IS-KP) keeps its own evidence.
-          const old = this.oldSpans.get(r.mention);
+          const old = this.renames.get(r.mention);
           if (old && old.start === r.start && old.end === r.end) Object.assign(r, { start: m.start, end: m.end, text: m.text });
           r.mention = id;
         }
