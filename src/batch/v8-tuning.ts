@@ -12,6 +12,15 @@ import { setFlagsFromString } from 'node:v8';
  *   survives two of them and is copied to the old generation, where only a full mark-compact can
  *   free it (34 per 500 documents, each marking the ~90 MB of lexicons). With a 192 MB young generation
  *   most parses die young: 4× fewer scavenges and a third fewer mark-compacts.
+ * - ...and it stays that size. V8 starts the young generation small, grows it while much survives,
+ *   and shrinks it again when it judges the thread to allocate slowly or to need less memory. Two
+ *   workers on two cores (each descheduled now and then for the other and for V8's own threads)
+ *   sometimes got it shrunk for good: parses were promoted again, scavenges took 20–25 ms instead
+ *   of 3–4, and mark-compacts rose from ~20 to 70–120 a run. That run then took 28–37 s instead of 23 s, with
+ *   V8's background threads busy 3.7 s each instead of 1.5 (`--trace-gc`, 2 workers, 500 documents;
+ *   4 runs of 4 this afternoon, and now and then before). The semi-space's lower bound is set to its upper one
+ *   (a third of the young generation: two semi-spaces and as much again for large objects), so it
+ *   cannot shrink: 5 of 5 runs then took 22.4–24.0 s with 19 mark-compacts each.
  * - Old generation growth: with ~70 MB alive (lexicons, compromise's model, the documents in
  *   flight), V8 let the heap grow only ~70 MB before the next full collection. Growing it to 2× the
  *   live size makes full collections rarer; 3× was no faster on the bench and left each worker
@@ -21,12 +30,16 @@ import { setFlagsFromString } from 'node:v8';
  *   seconds (3 s of TurboFan compilation per thread). A larger interrupt budget lets a function run
  *   longer in the baseline tiers before it is optimised, so only code that stays hot is compiled.
  *
- * These are process-wide V8 flags, read as heaps grow and functions warm up, so they are set once in
- * the thread that starts the workers, before it does. They change speed and memory only, never output.
+ * These are process-wide V8 flags, read as heaps are made and grow and as functions warm up, so they are set once in
+ * the thread that starts the workers, before it does (the heap of that thread, made before, keeps V8's
+ * defaults). They change speed and memory only, never output.
  */
 export const WORKER_YOUNG_GENERATION_MB = 192;
 
-const THROUGHPUT_FLAGS = ['--heap-growing-percent=100', '--interrupt-budget=1081344'];
+/** A semi-space's size (MB) in a worker's young generation of WORKER_YOUNG_GENERATION_MB. */
+const WORKER_SEMI_SPACE_MB = WORKER_YOUNG_GENERATION_MB / 3;
+
+const THROUGHPUT_FLAGS = ['--heap-growing-percent=100', '--interrupt-budget=1081344', `--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`];
 
 let applied = false;
 
