@@ -11,7 +11,7 @@
  * filters another 6% and 7%: `node --cpu-prof`, and V8's sampling heap profiler over 60 documents),
  * and the allocation is what the garbage collector's background threads spend their time on, which
  * two worker threads share two cores with. Here each chunk looks up its own cached words and tags
- * (26 on average) in an index of the net's keys, built once per sweep.
+ * (26 on average) in an index of the net's keys, built once per net.
  *
  * The steps and their order are compromise's (src/1-one/sweep/methods/sweep of compromise 14.17):
  * candidates in the order of the net's keys, each pattern once (by its match string, first seen
@@ -47,43 +47,94 @@ interface Found extends SweepPattern {
   pointer: Ptr;
 }
 
+/**
+ * What a sweep needs of a net, worked out once per net (compromise never changes a net after
+ * `buildNet`): its keys in compromise's order, and a number for each distinct match string, so that
+ * "each pattern once" is an array lookup rather than a string set per chunk.
+ */
+interface Prepared {
+  keyIndex: Map<string, number>;
+  /** Per key (in order): its patterns, and each one's match-string number. */
+  lists: { patterns: SweepPattern[]; ids: Int32Array }[];
+  /** Per match-string number: the chunk that last saw it (see `chunk`). */
+  seenIn: Float64Array;
+  /** A counter of chunks swept with this net: a pattern seen in this chunk has seenIn[id] === chunk. */
+  chunk: number;
+}
+
+const prepared = new WeakMap<Net, Prepared>();
+
+function prepare(net: Net): Prepared {
+  let p = prepared.get(net);
+  if (p) return p;
+  const keys = Object.keys(net.hooks);
+  const keyIndex = new Map<string, number>();
+  const ids = new Map<string, number>();
+  const lists = keys.map((k, i) => {
+    keyIndex.set(k, i);
+    const patterns = net.hooks[k];
+    const list = new Int32Array(patterns.length);
+    patterns.forEach((m, j) => {
+      let id = ids.get(m.match);
+      if (id === undefined) ids.set(m.match, (id = ids.size));
+      list[j] = id;
+    });
+    return { patterns, ids: list };
+  });
+  p = { keyIndex, lists, seenIn: new Float64Array(ids.size), chunk: 0 };
+  prepared.set(net, p);
+  return p;
+}
+
 /** The patterns worth trying on one chunk, in compromise's order. */
-function candidates(haves: Set<string>, termCount: number, net: Net, keyIndex: Map<string, number>, keys: string[]): SweepPattern[] {
+function candidates(haves: Set<string>, termCount: number, net: Net, p: Prepared): SweepPattern[] {
   const hits: number[] = [];
   for (const item of haves) {
-    const i = keyIndex.get(item);
+    const i = p.keyIndex.get(item);
     if (i !== undefined) hits.push(i);
   }
   hits.sort((a, b) => a - b);
-  const seen = new Set<string>();
+  const chunk = ++p.chunk;
   const out: SweepPattern[] = [];
   for (const i of hits) {
-    for (const p of net.hooks[keys[i]]) {
-      if (seen.has(p.match)) continue;
-      seen.add(p.match);
-      if (!p.needs.every((need) => haves.has(need))) continue;
-      if (p.ifNo !== undefined && p.ifNo.some((no) => haves.has(no))) continue;
-      if (p.wants.length > 0) {
-        let found = 0;
-        for (const w of p.wants) if (haves.has(w)) found++;
-        if (found < p.minWant) continue;
-      }
-      if (termCount >= p.minWords) out.push(p);
+    const { patterns, ids } = p.lists[i];
+    for (let j = 0; j < patterns.length; j++) {
+      if (p.seenIn[ids[j]] === chunk) continue;
+      p.seenIn[ids[j]] = chunk;
+      const m = patterns[j];
+      if (termCount < m.minWords || !hasAll(haves, m.needs)) continue;
+      if (m.ifNo !== undefined && hasAny(haves, m.ifNo)) continue;
+      if (m.wants.length > 0 && countIn(haves, m.wants) < m.minWant) continue;
+      out.push(m);
     }
   }
-  for (const p of net.always) if (termCount >= p.minWords) out.push(p);
+  for (const m of net.always) if (termCount >= m.minWords) out.push(m);
   return out;
+}
+
+function hasAll(haves: Set<string>, xs: string[]): boolean {
+  for (const x of xs) if (!haves.has(x)) return false;
+  return true;
+}
+
+function hasAny(haves: Set<string>, xs: string[]): boolean {
+  for (const x of xs) if (haves.has(x)) return true;
+  return false;
+}
+
+function countIn(haves: Set<string>, xs: string[]): number {
+  let n = 0;
+  for (const x of xs) if (haves.has(x)) n++;
+  return n;
 }
 
 /** Drop-in for compromise's `methods.one.bulkMatch(document, net, methods, opts)`. */
 export function bulkMatch(document: unknown[][], net: Net, methods: SweepMethods, opts: { matchOne?: boolean } = {}): Found[] {
   const docCache = methods.one.cacheDoc(document);
-  const keys = Object.keys(net.hooks);
-  const keyIndex = new Map<string, number>();
-  for (let i = 0; i < keys.length; i++) keyIndex.set(keys[i], i);
+  const p = prepare(net);
   const results: Found[] = [];
   for (let n = 0; n < document.length; n++) {
-    for (const m of candidates(docCache[n], document[n].length, net, keyIndex, keys)) {
+    for (const m of candidates(docCache[n], document[n].length, net, p)) {
       const res = methods.one.match([document[n]], m);
       if (res.ptrs.length === 0) continue;
       for (const ptr of res.ptrs) {
