@@ -1,4 +1,4 @@
-import { ingestDocument } from '../ingest/index.js';
+import { checkArticleText, ingesterFor } from '../ingest/by-format.js';
 import { readSource } from '../ingest/read-source.js';
 import { sha256 } from '../doc-id.js';
 import { processDocument, type ProcessResult } from './process-document.js';
@@ -79,9 +79,10 @@ export async function runDocTask(task: DocTask): Promise<DocOutcome> {
       contentHash = sha256(source);
       time?.('read+hash (wall)', performance.now() - t);
       if (contentHash === task.upToDateHash) return { ok: true, unchanged: true, contentHash, ...extra };
+      const ingest = await ingesterFor(task.format, task.path);
       stamp(task, true);
       t = performance.now();
-      doc = ingestDocument(source, task.path, task.key, task.format);
+      doc = checkArticleText(ingest(source, task.path, task.key), task.path);
       time?.(`ingest/${task.format}`, performance.now() - t);
     } else {
       stamp(task, true);
