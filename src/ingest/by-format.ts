@@ -5,6 +5,8 @@ import type { SourceFormat } from '../doc.js';
 /** Ingest one single-document source of a known format. */
 export type Ingester = (source: string, path: string, key: string) => IngestedDoc;
 
+export type SingleDocumentFormat = Exclude<SourceFormat, 'jsonl'>;
+
 /**
  * Each single-document format's reader, loaded when a document of that format first comes. A
  * worker thread of the batch loads only the readers its corpus needs: the Markdown and HTML readers
@@ -17,7 +19,8 @@ const LOADERS: Record<SingleDocumentFormat, () => Promise<Ingester>> = {
   html: async () => (await import('./html.js')).ingestHtml,
 };
 
-export type SingleDocumentFormat = Exclude<SourceFormat, 'jsonl'>;
+/** Each reader once loaded (or loading), so a document after the first costs no module lookup. */
+const loaded = new Map<SingleDocumentFormat, Promise<Ingester>>();
 
 /** `format`, if it holds one document per file; a JSONL file holds many (see ingestJsonl). */
 export function singleDocument(format: SourceFormat, path: string): SingleDocumentFormat {
@@ -27,7 +30,10 @@ export function singleDocument(format: SourceFormat, path: string): SingleDocume
 
 /** The reader of a single-document format, loaded on first use. */
 export async function ingesterFor(format: SourceFormat, path: string): Promise<Ingester> {
-  return LOADERS[singleDocument(format, path)]();
+  const f = singleDocument(format, path);
+  let reader = loaded.get(f);
+  if (!reader) loaded.set(f, (reader = LOADERS[f]()));
+  return reader;
 }
 
 /** A document must keep some article text after its page chrome is removed. */
