@@ -7,8 +7,9 @@
  *
  * Why: compromise 14 walks every key of the net's index (730 for its post-tagger) for every
  * comma-separated chunk of every sentence, and concatenates the hits into a new array per key. On
- * the Brown bench corpus that was 18% of a bare parse's time and a quarter of all it allocated (its
- * filters another 6% and 7%: `node --cpu-prof`, and V8's sampling heap profiler over 60 documents),
+ * the Brown bench corpus that was 18% of a bare parse's time and a quarter of all it allocated, and
+ * the filters after it another 6% of the time and 7% of the allocation (`node --cpu-prof` over 100
+ * documents, V8's sampling heap profiler over 60),
  * and the allocation is what the garbage collector's background threads spend their time on, which
  * two worker threads share two cores with. Here each chunk looks up its own cached words and tags
  * (26 on average) in an index of the net's keys, built once per net.
@@ -54,6 +55,8 @@ interface Found extends SweepPattern {
  */
 interface Prepared {
   keyIndex: Map<string, number>;
+  /** The net's patterns with neither needs nor wants, tried on every chunk. */
+  always: SweepPattern[];
   /** Per key (in order): its patterns, and each one's match-string number. */
   lists: { patterns: SweepPattern[]; ids: Int32Array }[];
   /** Per match-string number: the chunk that last saw it (see `chunk`). */
@@ -81,13 +84,13 @@ function prepare(net: Net): Prepared {
     });
     return { patterns, ids: list };
   });
-  p = { keyIndex, lists, seenIn: new Float64Array(ids.size), chunk: 0 };
+  p = { keyIndex, always: net.always, lists, seenIn: new Float64Array(ids.size), chunk: 0 };
   prepared.set(net, p);
   return p;
 }
 
 /** The patterns worth trying on one chunk, in compromise's order. */
-function candidates(haves: Set<string>, termCount: number, net: Net, p: Prepared): SweepPattern[] {
+function candidates(haves: Set<string>, termCount: number, p: Prepared): SweepPattern[] {
   const hits: number[] = [];
   for (const item of haves) {
     const i = p.keyIndex.get(item);
@@ -108,7 +111,7 @@ function candidates(haves: Set<string>, termCount: number, net: Net, p: Prepared
       out.push(m);
     }
   }
-  for (const m of net.always) if (termCount >= m.minWords) out.push(m);
+  for (const m of p.always) if (termCount >= m.minWords) out.push(m);
   return out;
 }
 
@@ -134,7 +137,7 @@ export function bulkMatch(document: unknown[][], net: Net, methods: SweepMethods
   const p = prepare(net);
   const results: Found[] = [];
   for (let n = 0; n < document.length; n++) {
-    for (const m of candidates(docCache[n], document[n].length, net, p)) {
+    for (const m of candidates(docCache[n], document[n].length, p)) {
       const res = methods.one.match([document[n]], m);
       if (res.ptrs.length === 0) continue;
       for (const ptr of res.ptrs) {
