@@ -18,6 +18,8 @@ export interface ChildResult {
   documents: number;
   /** Peak resident set size of the process (KiB), worker threads included. */
   maxRssKb: number;
+  /** CPU time of the timed part (ms, user + system, all threads of the process: workers, V8's own, libuv). */
+  cpuMs: number;
   timings?: Record<string, number>;
   totals?: { processed: number; skipped: number; unchanged: number; failed: number; words: number };
   rerun?: { ms: number; totals: { processed: number; unchanged: number; failed: number } };
@@ -33,22 +35,30 @@ function filesUnder(dir: string): string[] {
   return out.sort();
 }
 
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(start);
+  return (u.user + u.system) / 1000;
+}
+
 async function main(job: ChildJob): Promise<ChildResult> {
   if (job.mode === 'parse') {
     // The baseline: compromise as it comes (no plugin), one bare parse per document.
     const { default: nlp } = await import('compromise');
     const texts = filesUnder(job.corpus).map((f) => readFileSync(f, 'utf8'));
     const words = texts.reduce((n, t) => n + countWords(t), 0);
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     for (const t of texts) nlp(t);
     const ms = performance.now() - t0;
-    return { ms, words, documents: texts.length, maxRssKb: process.resourceUsage().maxRSS };
+    return { ms, cpuMs: cpuSince(c0), words, documents: texts.length, maxRssKb: process.resourceUsage().maxRSS };
   }
   const { annotateCorpus } = await import('../batch/annotate-corpus.js');
   const options = { inputs: [job.corpus], outDir: job.outDir, workers: job.workers, timing: job.timing, reviewsDir: join(job.outDir, '.no-reviews') };
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const report = await annotateCorpus(options);
   const ms = performance.now() - t0;
+  const cpuMs = cpuSince(c0);
   let rerun: ChildResult['rerun'];
   if (job.rerun) {
     const t1 = performance.now();
@@ -58,6 +68,7 @@ async function main(job: ChildJob): Promise<ChildResult> {
   return {
     ...(rerun ? { rerun } : {}),
     ms,
+    cpuMs,
     words: report.totals.words,
     documents: report.totals.processed + report.totals.unchanged,
     maxRssKb: process.resourceUsage().maxRSS,

@@ -125,6 +125,10 @@ async function main(): Promise<void> {
     lines.push(`  2 bare parses side by side    ${secs(pairMs(pair)).padStart(9)}  ${fmt(pairWps).padStart(8)} words/s   machine ceiling  ${fmt(ceiling, 2)} (what two threads of compromise gain here)`);
     lines.push(`  re-run, unchanged corpus      ${secs(rerun.ms).padStart(9)}                     rerunSpeedup     ${fmt(result.rerunSpeedup, 0)} (target ≥ ${TARGETS.rerunSpeedup}: ${mark(result.rerunSpeedup >= TARGETS.rerunSpeedup)})`);
     lines.push(`  peak RSS (2 workers)          ×1 ${mb(twos[0].maxRssKb)} · ×2 ${mb(x2.maxRssKb)} · ×4 ${mb(x4.maxRssKb)}   rssGrowth4x ${fmt(result.rssGrowth4x, 2)} (target ≤ ${TARGETS.rssGrowth4x}: ${mark(result.rssGrowth4x <= TARGETS.rssGrowth4x)})`);
+    // CPU time over wall time: how many cores a run kept busy. One worker leaves V8's collector and
+    // compiler threads, the main thread and libuv a core of their own; two workers must fit them in beside.
+    const cores = (r: ChildResult): string => `${secs(r.cpuMs)} = ${fmt(r.cpuMs / r.ms, 2)} cores`;
+    lines.push(`  CPU time (all threads)        baseline ${cores(parse)} · 1 worker ${cores(one)} · 2 workers ${cores(two)}`);
     if (repeat > 1) {
       const all = (rs: ChildResult[]): string => rs.map((r) => secs(r.ms)).join(', ');
       lines.push(`  (fastest of ${repeat} rounds: baseline ${all(parses)}; side by side ${all(pairs.map((p) => ({ ...p[0], ms: pairMs(p) })))}; 1 worker ${all(ones)}; 2 workers ${all(twos)})`);

@@ -14,6 +14,8 @@ it('bench --docs 2 --json ends with one JSON line of the four ratios', () => {
   for (const v of Object.values(last)) expect(Number.isFinite(v) && v > 0).toBe(true);
   expect(r.stdout).toContain('bare nlp(text), 1 thread');
   expect(r.stdout).toMatch(/compromise\/parse\s/);
+  // How many cores each timed run kept busy (CPU time of all its threads over its wall time).
+  expect(r.stdout).toMatch(/CPU time \(all threads\)\s+baseline [\d.]+ s = [\d.]+ cores · 1 worker [\d.]+ s = [\d.]+ cores · 2 workers [\d.]+ s = [\d.]+ cores/);
   // The timed runs are repeated (default 2 rounds) and every round's time is shown beside the fastest.
   expect(r.stdout).toMatch(/fastest of 2 rounds: baseline [\d.]+ s, [\d.]+ s;/);
 }, 300_000);
