@@ -28,8 +28,9 @@ export function cueWords(id: string): readonly string[] {
  * with a letter needs no letter before it; one that does not ("%") may follow anything.
  */
 export function wordsPattern(id: string): string {
-  const letterInitial = cueWords(id).filter((w) => /^\p{L}/u.test(w));
-  const other = cueWords(id).filter((w) => !/^\p{L}/u.test(w));
+  const letterInitial: string[] = [];
+  const other: string[] = [];
+  for (const w of cueWords(id)) (/^\p{L}/u.test(w) ? letterInitial : other).push(w);
   const words = (ws: readonly string[]): string => alternation(ws).replace(/ /g, '\\s+');
   const groups = [...(letterInitial.length ? [`(?<![\\p{L}])(?:${words(letterInitial)})`] : []), ...(other.length ? [`(?:${words(other)})`] : [])];
   return `(?:${groups.join('|')})(?![\\p{L}])`;
