@@ -7,12 +7,12 @@
  *
  * Why: compromise 14 walks every key of the net's index (730 for its post-tagger) for every
  * comma-separated chunk of every sentence, and concatenates the hits into a new array per key. On
- * the Brown bench corpus that was 18% of a bare parse's time and a quarter of all it allocated, and
- * the filters after it another 6% of the time and 7% of the allocation (`node --cpu-prof` over 100
- * documents, V8's sampling heap profiler over 60),
- * and the allocation is what the garbage collector's background threads spend their time on, which
- * two worker threads share two cores with. Here each chunk looks up its own cached words and tags
- * (26 on average) in an index of the net's keys, built once per net.
+ * the Brown bench corpus that was 18% of a bare parse's time and a quarter of all it allocated; the
+ * filters after it took another 6% of the time and 7% of the allocation (`node --cpu-prof` over 100
+ * documents, V8's sampling heap profiler over 60). The allocation is what the garbage collector's
+ * background threads spend their time on, and two worker threads share two cores with them. Here
+ * each chunk looks up its own cached words and tags (26 on average) in an index of the net's keys,
+ * built once per net.
  *
  * The steps and their order are compromise's (src/1-one/sweep/methods/sweep of compromise 14.17):
  * candidates in the order of the net's keys, each pattern once (by its match string, first seen

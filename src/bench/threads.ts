@@ -1,5 +1,5 @@
 /**
- * `npm run bench:threads [-- --docs N] [--json]`: how well the work itself scales over threads, apart
+ * `npm run bench:threads [-- --docs N] [--repeat N] [--json]`: how well the work itself scales over threads, apart
  * from the batch (no files, no queue, no start-up in the timing). Each thread loads what it needs,
  * warms up on three documents, then is timed over the same N Brown documents (default 250), first
  * alone, then with a second thread doing the same beside it:
