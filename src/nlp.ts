@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type compromise from 'compromise';
+import { installNarrowedMatch } from './compromise-match.js';
 import { installSweep } from './compromise-sweep.js';
 
 const require = createRequire(import.meta.url);
@@ -29,6 +30,8 @@ export const SKIPPED_HOOKS: readonly string[] = ['chunks'];
 }
 // The same matches as compromise's own sweep, found in a fraction of its time (src/compromise-sweep.ts).
 installSweep(nlp);
+// The same matches as compromise's matcher, tried only where a pattern's first step can match (src/compromise-match.ts).
+installNarrowedMatch(nlp);
 
 let withDates: typeof nlp | undefined;
 
