@@ -102,7 +102,7 @@ export function createRunner(o: RunnerOptions): DocRunner {
     throw new SitrepOptionError(`Worker threads need the built worker (${WORKER_FILE}); run \`npm run build\`, or use \`workers: 0\``);
   }
   // V8 tuned for long-running workers (src/batch/v8-tuning.ts): set before the first thread starts.
-  tuneV8ForThroughput();
+  tuneV8ForThroughput(workers);
   let pool: Piscina<DocTask, DocOutcome> | undefined;
   let solo: Piscina<DocTask, DocOutcome> | undefined;
   const start = (threads: number, perThread: number): Piscina<DocTask, DocOutcome> => {

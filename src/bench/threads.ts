@@ -45,6 +45,7 @@ const { parentPort } = require('node:worker_threads');
 
 /** The slowest of `threads` threads doing the same work at once (ms). */
 async function timed(v: Variant, threads: number, docs: number): Promise<number> {
+  if (v.tuned) tuneV8ForThroughput(threads);
   const options = v.tuned ? { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } } : {};
   const ws = Array.from({ length: threads }, () => new Worker(threadCode(v.work, docs), { eval: true, ...options }));
   const ms = await Promise.all(
@@ -59,7 +60,6 @@ async function timed(v: Variant, threads: number, docs: number): Promise<number>
 
 /** In this process (a child of the main one): one variant, alone then two side by side. */
 async function child(v: Variant, docs: number): Promise<void> {
-  if (v.tuned) tuneV8ForThroughput();
   const alone = await timed(v, 1, docs);
   const two = await timed(v, 2, docs);
   process.stdout.write(`${JSON.stringify({ alone, two })}\n`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
-import { tuneV8ForThroughput, WORKER_YOUNG_GENERATION_MB } from '../../src/batch/v8-tuning.js';
+import { EAGER_INTERRUPT_BUDGET, interruptBudget, tuneV8ForThroughput, WORKER_YOUNG_GENERATION_MB } from '../../src/batch/v8-tuning.js';
 
 /** A fresh thread's young generation (MB), as V8 reports it, with the batch's resource limits. */
 function youngAtStart(): Promise<number> {
@@ -23,5 +23,16 @@ describe('V8 tuning of the worker threads', () => {
     const mb = await youngAtStart();
     // V8 starts a young generation at 1–2 MB by default and grows it with use.
     expect(mb).toBeGreaterThanOrEqual(WORKER_YOUNG_GENERATION_MB / 3);
+  });
+
+  // Workers with a core to spare compile early (TurboFan runs beside them); with none, later.
+  it.each([
+    { workers: 1, cores: 2, budget: EAGER_INTERRUPT_BUDGET },
+    { workers: 2, cores: 2, budget: 4 * EAGER_INTERRUPT_BUDGET },
+    { workers: 3, cores: 2, budget: 4 * EAGER_INTERRUPT_BUDGET },
+    { workers: 3, cores: 8, budget: EAGER_INTERRUPT_BUDGET },
+    { workers: 1, cores: 1, budget: 4 * EAGER_INTERRUPT_BUDGET },
+  ])('interrupt budget for $workers worker(s) on $cores core(s): $budget', ({ workers, cores, budget }) => {
+    expect(interruptBudget(workers, cores)).toBe(budget);
   });
 });
