@@ -9,7 +9,9 @@
  * one plain word or tag that the term at hand does not have. That was a fifth of a bare parse's time
  * with sitrep's sweep (its `runMatch` and `tryHere`, plus the garbage they leave; `node --cpu-prof`
  * over 60 Brown documents). Here a pattern whose first step is such a plain term test is tried only
- * where that test can pass; the rest of the sentence is copied only there.
+ * where that test can pass; the rest of the sentence is copied only there. Measured: sitrep's parse of 80
+ * Brown documents took 3.02–3.29 s against 3.19–3.59 s (4 rounds, interleaved); on 20 documents 84% of the
+ * matcher's calls were narrowed, and 90% of the terms they would have tried were passed over.
  *
  * How it stays compromise's match: at such a term, compromise's own matcher is run on the rest of the
  * sentence with the pattern anchored at its start (`^`). Inside compromise a term's place only ever
