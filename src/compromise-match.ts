@@ -70,7 +70,8 @@ export type MatchFn = (docs: MatchTerm[][], todo: Todo, cache?: (Set<string> | u
 
 /**
  * Whether compromise's term test (`doesMatch`) is sure to say no for this step at this term. It says
- * so only where it follows that test exactly (a word, a tag, a set of words, the `^`/`$` places);
+ * so only where it follows that test exactly (a word, a tag, a set of words, the `^`/`$` places; the
+ * same checks in the same order, on the same truthiness);
  * for anything else it answers false, and the pattern is tried there as compromise would.
  */
 export function cannotMatchTerm(term: MatchTerm, reg: Reg, index: number, length: number): boolean {
@@ -79,15 +80,15 @@ export function cannotMatchTerm(term: MatchTerm, reg: Reg, index: number, length
   if (reg.end === true && index !== length - 1) return true;
   if (reg.id !== undefined && reg.id === term.id) return false;
   if (reg.word !== undefined) {
-    if (reg.use !== undefined) return reg.word !== term[reg.use];
+    if (reg.use) return reg.word !== term[reg.use];
     if (reg.fuzzy === true) return false;
     if (term.machine != null && term.machine === reg.word) return false;
-    if (term.alias !== undefined && term.alias.includes(reg.word)) return false;
+    if (term.alias && term.alias.includes(reg.word)) return false;
     return reg.word !== term.text && reg.word !== term.normal;
   }
   if (reg.tag !== undefined) return !term.tags.has(reg.tag);
   if (reg.fastOr !== undefined && hasOnlyFastOr(reg)) {
-    if (reg.pos !== undefined && !term.tags.has(reg.pos)) return true;
+    if (reg.pos && !term.tags.has(reg.pos)) return true;
     const str = term.root || term.implicit || term.machine || term.normal;
     return !reg.fastOr.has(str) && !reg.fastOr.has(term.text);
   }

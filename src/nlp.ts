@@ -30,7 +30,7 @@ export const SKIPPED_HOOKS: readonly string[] = ['chunks'];
 }
 // The same matches as compromise's own sweep, found in a fraction of its time (src/compromise-sweep.ts).
 installSweep(nlp);
-// The same matches as compromise's matcher, tried only where a pattern's first step can match (src/compromise-match.ts).
+// The same matches as compromise's matcher, tried only where a pattern's leading steps can match (src/compromise-match.ts).
 installNarrowedMatch(nlp);
 
 let withDates: typeof nlp | undefined;
