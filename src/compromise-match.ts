@@ -23,6 +23,8 @@
  * whose filter compromise applies after the skip; a `notIf`) go to compromise's matcher as they are.
  */
 
+import { hasAny } from './compromise-sweep.js';
+
 /** The parts of a compromise term the first-step test reads. */
 export interface MatchTerm {
   id?: string;
@@ -103,8 +105,8 @@ function hasOnlyFastOr(reg: Reg): boolean {
   return true;
 }
 
-/** A first step that compromise's matcher tests against the one term it starts at, and fails there if the test fails. */
-function plainFirstStep(reg: Reg): boolean {
+/** A step that compromise's matcher tests against the one term it has reached, and fails there if the test fails. */
+function plainStep(reg: Reg): boolean {
   return reg.anything !== true && reg.choices === undefined && reg.negative !== true && reg.optional !== true && reg.start !== true && !(reg.end === true && reg.greedy === true);
 }
 
@@ -125,11 +127,11 @@ const plans = new WeakMap<Reg[], Plan>();
 function planFor(regs: Reg[]): Plan {
   let plan = plans.get(regs);
   if (plan === undefined) {
-    const narrow = plainFirstStep(regs[0]) && regs[regs.length - 1].end !== true;
+    const narrow = plainStep(regs[0]) && regs[regs.length - 1].end !== true;
     const lead: Reg[] = [];
     if (narrow) {
       for (const reg of regs) {
-        if (!plainFirstStep(reg)) break;
+        if (!plainStep(reg)) break;
         lead.push(reg);
         if (reg.greedy === true || reg.end === true) break;
       }
@@ -165,13 +167,8 @@ function lacksNeeded(regs: Reg[], have: Set<string>): boolean {
     if (reg.optional === true || reg.negative === true || reg.fuzzy === true) continue;
     if (reg.word !== undefined && !have.has(reg.word)) return true;
     if (reg.tag !== undefined && !have.has(`#${reg.tag}`)) return true;
-    if (reg.fastOr !== undefined && !intersects(reg.fastOr, have)) return true;
+    if (reg.fastOr !== undefined && !hasAny(have, reg.fastOr)) return true;
   }
-  return false;
-}
-
-function intersects(a: Set<string>, b: Set<string>): boolean {
-  for (const x of a) if (b.has(x)) return true;
   return false;
 }
 

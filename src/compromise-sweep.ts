@@ -120,7 +120,8 @@ function hasAll(haves: Set<string>, xs: string[]): boolean {
   return true;
 }
 
-function hasAny(haves: Set<string>, xs: string[]): boolean {
+/** Whether `haves` holds any of `xs`. */
+export function hasAny(haves: Set<string>, xs: Iterable<string>): boolean {
   for (const x of xs) if (haves.has(x)) return true;
   return false;
 }

@@ -60,8 +60,8 @@ export function interruptBudget(workers: number, cores: number): number {
 
 let applied = false;
 
-/** Set V8's flags for `workers` worker threads about to start (default: one per core). */
-export function tuneV8ForThroughput(workers = availableParallelism()): void {
+/** Set V8's flags for `workers` worker threads about to start. */
+export function tuneV8ForThroughput(workers: number): void {
   // Read as functions are made and warm up: set again for each set of threads, before it starts.
   setFlagsFromString(`--interrupt-budget=${interruptBudget(workers, availableParallelism())}`);
   if (applied) return;

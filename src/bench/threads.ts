@@ -4,7 +4,8 @@
  * warms up on three documents, then is timed over the same N Brown documents (default 250), first
  * alone, then with a second thread doing the same beside it:
  * - bare compromise `nlp(text)` under V8's defaults, and under the V8 settings of the batch's
- *   workers (src/batch/v8-tuning.ts: set once per process, so each variant runs in a process of its own);
+ *   workers (src/batch/v8-tuning.ts: process-wide flags, so each variant runs in a process of its own;
+ *   the interrupt budget is set for one thread, then for two);
  * - sitrep's `annotate()` (the whole pipeline, in memory) under the batch's settings.
  * The speedup is the work two threads do in the time one thread takes: 2 × t(alone) / t(two side by side).
  * Each variant runs in rounds (`--repeat N`, default 2, interleaved with the other variants), keeping

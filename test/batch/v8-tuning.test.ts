@@ -19,7 +19,7 @@ describe('V8 tuning of the worker threads', () => {
   // V8 ignores a flag it does not know (setFlagsFromString says nothing), so a Node upgrade that
   // renamed one would lose the setting silently: this checks that it takes effect.
   it('a worker starts with its young generation at full size, so V8 cannot shrink it', async () => {
-    tuneV8ForThroughput();
+    tuneV8ForThroughput(1);
     const mb = await youngAtStart();
     // V8 starts a young generation at 1–2 MB by default and grows it with use.
     expect(mb).toBeGreaterThanOrEqual(WORKER_YOUNG_GENERATION_MB / 3);
