@@ -65,10 +65,26 @@ export function stockCompromise(): typeof nlp {
 
 export type NlpView = ReturnType<typeof nlp>;
 
-interface TermJson {
+/** A compromise term as it is in a parse (the fields sitrep reads), its offset computed. */
+export interface ParsedTerm {
   text: string;
-  tags?: string[];
-  offset: { start: number; length: number };
+  tags: Set<string>;
+  offset: { start: number };
+}
+
+/**
+ * The terms of each match of a compromise view (each sentence, for a whole parse), with their
+ * offsets into the text: compromise's own term objects, read, never changed. Offsets are computed once
+ * per document: compromise's phrase-level `json({offset: true})` computes them for the whole document
+ * again for every match, which costs the number of matches times the length of the document (3 s for
+ * the 1,575 people of a 50,000-word text; 50 ms this way). The text of a parse never changes, so
+ * neither do they. Read straight from the view, not through `json()`, which copies every term and
+ * rebuilds each match's text (a twentieth of all a document's allocation, for 3 readers).
+ */
+export function viewTerms(view: unknown): ParsedTerm[][] {
+  const v = view as { compute(m: string): void; document?: { offset?: unknown }[][]; docs: ParsedTerm[][] };
+  if (!v.document?.[0]?.[0]?.offset) v.compute('offset');
+  return v.docs;
 }
 
 export interface TermSpan {
@@ -81,18 +97,11 @@ export interface TermSpan {
  * Spans of a compromise view built from its first and last term offsets, which exclude the
  * punctuation and white space that compromise's phrase offsets include ("Moscow," → "Moscow").
  */
-export function termSpans(view: { json(opts: object): unknown }): TermSpan[] {
+export function termSpans(view: unknown): TermSpan[] {
   const out: TermSpan[] = [];
-  // Offsets computed once per document, then read per term: compromise's phrase-level
-  // `json({offset: true})` computes them for the whole document again for every match, which costs
-  // the number of matches times the length of the document (3 s for the 1,575 people of a
-  // 50,000-word text; 50 ms this way). The text of a parse never changes, so neither do they.
-  const v = view as unknown as { compute(m: string): void; document?: { offset?: unknown }[][] };
-  if (!v.document?.[0]?.[0]?.offset) v.compute('offset');
-  for (const m of view.json({ terms: { offset: true } }) as { terms: TermJson[] }[]) {
-    const terms = m.terms
-      .filter((t) => t.text.length > 0)
-      .map((t) => ({ text: t.text, start: t.offset.start, end: t.offset.start + t.text.length, tags: t.tags ?? [] }));
+  for (const match of viewTerms(view)) {
+    const terms: TermSpan['terms'] = [];
+    for (const t of match) if (t.text.length > 0) terms.push({ text: t.text, start: t.offset.start, end: t.offset.start + t.text.length, tags: [...t.tags] });
     if (terms.length === 0) continue;
     out.push({ start: terms[0].start, end: terms[terms.length - 1].end, terms });
   }

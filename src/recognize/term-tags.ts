@@ -1,4 +1,5 @@
 import type { PipelineContext } from '../context.js';
+import { viewTerms } from '../nlp.js';
 
 /** A compromise term with its place in the text and its tags. */
 export interface TaggedTerm {
@@ -6,12 +7,6 @@ export interface TaggedTerm {
   end: number;
   text: string;
   tags: ReadonlySet<string>;
-}
-
-interface TermJson {
-  text: string;
-  tags?: string[];
-  offset: { start: number };
 }
 
 const cache = new WeakMap<PipelineContext, { terms: TaggedTerm[]; byStart: Map<number, number> }>();
@@ -24,8 +19,8 @@ export function taggedTerms(ctx: PipelineContext): { terms: TaggedTerm[]; byStar
   let c = cache.get(ctx);
   if (!c) {
     const terms: TaggedTerm[] = [];
-    for (const s of ctx.nlp.json({ offset: true, terms: { offset: true } }) as { terms: TermJson[] }[]) {
-      for (const t of s.terms) if (t.text) terms.push({ start: t.offset.start, end: t.offset.start + t.text.length, text: t.text, tags: new Set(t.tags ?? []) });
+    for (const sentence of viewTerms(ctx.nlp)) {
+      for (const t of sentence) if (t.text) terms.push({ start: t.offset.start, end: t.offset.start + t.text.length, text: t.text, tags: new Set(t.tags) });
     }
     const byStart = new Map(terms.map((t, i) => [t.start, i]));
     c = { terms, byStart };
