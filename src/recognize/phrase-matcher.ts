@@ -72,6 +72,7 @@ export class PhraseMatcher {
   add(phrase: string, entry: Omit<PhraseEntry, 'surface'>): void {
     const surface = phraseTokens(phrase);
     if (surface.length === 0) return;
+    this.last = undefined;
     let key = '';
     for (let i = 0; i < surface.length; i++) {
       if (i > 0) this.prefixes.add(key);
@@ -100,22 +101,30 @@ export class PhraseMatcher {
     return true;
   }
 
-  /** The longest accepted match starting at each token; matches may overlap (refiners decide). */
-  match(text: string, tokens: Token[]): PhraseMatch[] {
+  /** The last document matched, and what was found in it (the gazetteer recognizer and the acronym finder both ask). */
+  private last?: { text: string; tokens: Token[]; found: PhraseMatch[] };
+
+  /**
+   * The longest accepted match starting at each token; matches may overlap (refiners decide). The
+   * array returned may be returned again for the same text and tokens: read it, do not change it.
+   */
+  match(text: string, tokens: Token[]): readonly PhraseMatch[] {
+    if (this.last?.tokens === tokens && this.last.text === text) return this.last.found;
+    const keys = tokenKeys(tokens);
     const out: PhraseMatch[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (isJoiner(tokens[i].text)) continue;
       let key = '';
       let best: PhraseMatch[] = [];
       for (let j = i; j < tokens.length; j++) {
-        const t = tokens[j].text;
-        if (j > i && isJoiner(t)) {
+        if (j > i) {
           // A joiner only joins when it touches both neighbours ("State-Khorasan", not "state - and").
-          continue;
+          if (isJoiner(tokens[j].text)) continue;
+          // Words one space apart at most, on one line.
+          const gap = tokens[j].start - tokens[j - 1].end;
+          if (gap > 1 || (gap === 1 && text.charCodeAt(tokens[j - 1].end) === NEWLINE)) break;
         }
-        if (j > i && tokens[j].start - tokens[j - 1].end > 1) break;
-        if (j > i && /\n/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
-        key = j === i ? tokenKey(t) : `${key}${SEP}${tokenKey(t)}`;
+        key = j === i ? keys[j] : `${key}${SEP}${keys[j]}`;
         const entries = this.phrases.get(key);
         if (entries) {
           const ok = entries.filter((e) => this.accepts(e, text, tokens, i, j));
@@ -125,6 +134,20 @@ export class PhraseMatcher {
       }
       out.push(...best);
     }
+    this.last = { text, tokens, found: out };
     return out;
   }
+}
+
+const NEWLINE = 10;
+
+/** Each token's matching key, worked out once per token list (every matcher reads the same document's tokens). */
+const keysOf = new WeakMap<Token[], string[]>();
+function tokenKeys(tokens: Token[]): string[] {
+  let keys = keysOf.get(tokens);
+  if (keys === undefined) {
+    keys = tokens.map((t) => tokenKey(t.text));
+    keysOf.set(tokens, keys);
+  }
+  return keys;
 }

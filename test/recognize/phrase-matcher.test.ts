@@ -33,7 +33,26 @@ describe('PhraseMatcher', () => {
     ['the city fell', ['city=']],
     ['Islamic State - and', ['Islamic State=group:is']],
     ['Islamic\nState', []],
+    ['Islamic  State', []],
+    ['Islamic State\nKhorasan Province', ['Islamic State=group:is']],
+    ['Islamic State-\nKhorasan Province', ['Islamic State=group:is']],
   ])('%j → %j', (text, want) => {
     expect(run(text)).toEqual(want);
+  });
+
+  it('answers again for the same text and tokens from what it found, and afresh for others or after a new form', () => {
+    const m = matcher();
+    const text = 'The Islamic State struck.';
+    const tokens = wordTokens(text);
+    const first = m.match(text, tokens);
+    expect(m.match(text, tokens)).toBe(first);
+    // Equal tokens in another list, or the same tokens under another text, are matched again.
+    expect(m.match(text, wordTokens(text))).not.toBe(first);
+    expect(m.match(text, wordTokens(text))).toEqual(first);
+    const other = 'The Islamic State fled.';
+    expect(m.match(other, tokens)).not.toBe(m.match(text, tokens));
+    // A form added since: the next answer has it.
+    m.add('The Islamic State', { ...base, key: 'group:the-is', caseSensitive: false, ambiguous: false });
+    expect(m.match(text, tokens).map((x) => x.entry.key)).toEqual(['group:the-is', 'group:is']);
   });
 });
