@@ -24,7 +24,7 @@
  * 14.17), done here on those answers; so is the `notIf` filter of compromise's sweeps. A pattern whose
  * first step is optional or a choice (`#Honorific+? #Person+`, `(#Place|#Address)+`) is tried where its
  * first term can be taken by that step or, past the optional ones, by a later one. Before, these were
- * handed on, and so were all patterns with a `notIf`: together 42% of the places a parse tried
+ * handed on, and so were all patterns with a `notIf`: together about 40% of the places a parse tried
  * (20 Brown documents). Patterns this cannot narrow (a first step that is negative or `.`, or anchored
  * at the start, which compromise tries once per sentence; a last step anchored at the end, whose filter
  * compromise applies after the skip, in the pattern or its `notIf`) go to compromise's matcher as they are.
@@ -338,7 +338,8 @@ function checkableNotIf(notIf: unknown): boolean {
 /**
  * compromise's `notIf` step: a match is dropped if the `notIf` steps match from any of its terms, the
  * match's terms taken as a sentence of their own. compromise's matcher, given those terms, tries the
- * steps from each term in turn in just that way.
+ * steps from each term in turn in just that way (and stops where fewer terms are left than the steps
+ * need, where no match can start either).
  */
 function withoutNotIf(found: Found[], notIf: Reg[], docs: MatchTerm[][], stock: MatchFn): Found[] {
   return found.filter(({ pointer: [n, start, end] }) => stock([docs[n].slice(start, end)], { regs: notIf }).ptrs.length === 0);
