@@ -101,9 +101,7 @@ export function cannotMatchTerm(term: MatchTerm, reg: Reg, index: number, length
   if (reg.word !== undefined) {
     if (reg.use) return reg.word !== term[reg.use];
     if (reg.fuzzy === true) return false;
-    if (term.machine != null && term.machine === reg.word) return false;
-    if (term.alias && term.alias.includes(reg.word)) return false;
-    return reg.word !== term.text && reg.word !== term.normal;
+    return !hasWord(term, reg.word);
   }
   if (reg.tag !== undefined) return !term.tags.has(reg.tag);
   // compromise's later tests, in its order: the first one the step has decides.
@@ -170,6 +168,11 @@ function quickSkip(reg: Reg): Pick<Plan, 'firstTag' | 'firstWord' | 'firstSet'> 
 
 /** The kinds of step compromise's term test tries after a tag and before a set of words. */
 const TESTED_BEFORE_A_SET = ['method', 'pre', 'post', 'regex', 'chunk', 'switch', 'machine', 'sense'] as const;
+
+/** compromise's test of a word (not fuzzy, on no particular field): its machine form, a slash alias, its text or normal form. */
+function hasWord(term: MatchTerm, word: string): boolean {
+  return (term.machine != null && term.machine === word) || (!!term.alias && term.alias.includes(word)) || word === term.text || word === term.normal;
+}
 
 /** compromise's test of a set of words (`(a|b|c)`, a step with `fastOr`), on its own. */
 function setHas(reg: Reg, term: MatchTerm): boolean {
@@ -293,7 +296,7 @@ export function narrowedMatch(stock: MatchFn, termMethods: TermMethods = {}): Ma
         if (firstTag !== undefined) {
           if (!t.tags.has(firstTag)) continue;
         } else if (firstWord !== undefined) {
-          if (t.normal !== firstWord && t.text !== firstWord && t.machine !== firstWord && !t.alias?.includes(firstWord)) continue;
+          if (!hasWord(t, firstWord)) continue;
         } else if (firstSet !== undefined) {
           if (!setHas(firstSet, t)) continue;
         }
