@@ -1,4 +1,5 @@
 import { sentenceAt } from '../segment/sentences.js';
+import { viewTerms } from '../nlp.js';
 import type { PipelineContext } from '../context.js';
 
 /** One word of compromise's parse, with its place in the canonical text and its POS tags. */
@@ -48,10 +49,8 @@ const cache = new WeakMap<PipelineContext, TermIndex>();
 export function termIndex(ctx: PipelineContext): TermIndex {
   const hit = cache.get(ctx);
   if (hit) return hit;
-  const view = ctx.nlp as unknown as { compute(m: string): void; docs: RawTerm[][] };
-  view.compute('offset');
   const terms: Term[] = [];
-  for (const s of view.docs) {
+  for (const s of viewTerms(ctx.nlp) as unknown as RawTerm[][]) {
     for (const t of s) {
       const word = t.machine || t.implicit || t.normal || t.text.toLowerCase();
       if (t.text.length === 0) {
@@ -62,7 +61,7 @@ export function termIndex(ctx: PipelineContext): TermIndex {
       if (!t.offset) continue;
       const start = t.offset.start;
       const end = start + t.text.length;
-      if (ctx.text.slice(start, end) !== t.text) continue;
+      if (!ctx.text.startsWith(t.text, start)) continue;
       terms.push({ i: terms.length, text: t.text, normal: word, words: [word], start, end, tags: t.tags, pre: t.pre ?? '', post: t.post ?? '', sentence: sentenceAt(ctx.sentences, start) });
     }
   }
