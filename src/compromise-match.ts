@@ -236,16 +236,16 @@ function planFor(regs: Reg[]): Plan {
 
 /**
  * Whether no match can start at term i: one of the pattern's leading steps fails at its term, or its
- * first term's test does. A term that is half of a contraction ("we" of "we've") may take the next one
+ * first term's test does. The first `tested` leading steps are taken as passed. A term that is half of a contraction ("we" of "we've") may take the next one
  * with it, so the terms after it are not tested.
  */
-function cannotStartAt(terms: MatchTerm[], i: number, plan: Plan, methods: TermMethods): boolean {
+function cannotStartAt(terms: MatchTerm[], i: number, plan: Plan, methods: TermMethods, tested: number): boolean {
   if (plan.first !== undefined) return noWayTakes(plan.first, terms[i], i, terms.length, methods);
   const { lead } = plan;
   for (let r = 0; r < lead.length; r++) {
     const t = i + r;
     if (t >= terms.length) return false;
-    if (cannotMatchTerm(terms[t], lead[r], t, terms.length, methods)) return true;
+    if (r >= tested && cannotMatchTerm(terms[t], lead[r], t, terms.length, methods)) return true;
     if (terms[t].implicit) return false;
   }
   return false;
@@ -285,6 +285,7 @@ export function narrowedMatch(stock: MatchFn, termMethods: TermMethods = {}): Ma
     const anchored = plan.anchored;
     if (anchored === undefined || !checkableNotIf(todo.notIf)) return stock(docs, todo, cache);
     const { firstTag, firstWord, firstSet } = plan;
+    const quick = firstTag !== undefined || firstWord !== undefined || firstSet !== undefined;
     let found: Found[] | undefined;
     docs: for (let n = 0; n < docs.length; n++) {
       const terms = docs[n];
@@ -300,7 +301,8 @@ export function narrowedMatch(stock: MatchFn, termMethods: TermMethods = {}): Ma
         } else if (firstSet !== undefined) {
           if (!setHas(firstSet, t)) continue;
         }
-        if (cannotStartAt(terms, i, plan, termMethods)) continue;
+        // The quick skip has tested the first step already.
+        if (cannotStartAt(terms, i, plan, termMethods, quick ? 1 : 0)) continue;
         const res = stock([terms.slice(i)], anchored);
         if (res.ptrs.length === 0) continue;
         const groups: Record<string, Ptr> = {};

@@ -81,8 +81,8 @@ export interface ParsedTerm {
  * neither do they. Read straight from the view, not through `json()`, which copies every term and
  * rebuilds each match's text (8% of all that a document's annotation allocated, for termSpans and taggedTerms).
  */
-export function viewTerms(view: unknown): ParsedTerm[][] {
-  const v = view as { compute(m: string): void; document?: { offset?: unknown }[][]; docs: ParsedTerm[][] };
+export function viewTerms<T extends ParsedTerm = ParsedTerm>(view: unknown): T[][] {
+  const v = view as { compute(m: string): void; document?: { offset?: unknown }[][]; docs: T[][] };
   if (!v.document?.[0]?.[0]?.offset) v.compute('offset');
   return v.docs;
 }

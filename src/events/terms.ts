@@ -1,5 +1,5 @@
 import { sentenceAt } from '../segment/sentences.js';
-import { viewTerms } from '../nlp.js';
+import { viewTerms, type ParsedTerm } from '../nlp.js';
 import type { PipelineContext } from '../context.js';
 
 /** One word of compromise's parse, with its place in the canonical text and its POS tags. */
@@ -28,15 +28,13 @@ export interface TermIndex {
   sentences: [number, number][];
 }
 
-interface RawTerm {
-  text: string;
+/** The further fields of a compromise term that the index reads. */
+interface RawTerm extends ParsedTerm {
   normal?: string;
   machine?: string;
   implicit?: string;
   pre?: string;
   post?: string;
-  tags: Set<string>;
-  offset?: { start: number; length: number };
 }
 
 const cache = new WeakMap<PipelineContext, TermIndex>();
@@ -50,7 +48,7 @@ export function termIndex(ctx: PipelineContext): TermIndex {
   const hit = cache.get(ctx);
   if (hit) return hit;
   const terms: Term[] = [];
-  for (const s of viewTerms(ctx.nlp) as unknown as RawTerm[][]) {
+  for (const s of viewTerms<RawTerm>(ctx.nlp)) {
     for (const t of s) {
       const word = t.machine || t.implicit || t.normal || t.text.toLowerCase();
       if (t.text.length === 0) {
