@@ -22,11 +22,23 @@ import { setFlagsFromString } from 'node:v8';
  *   4 runs of 4 this afternoon, and now and then before). The semi-space's lower bound is set to its upper one
  *   (a third of the young generation: two semi-spaces and as much again for large objects), so it
  *   cannot shrink: 5 of 5 runs then took 22.4–24.0 s with 19 mark-compacts each.
- * - Old generation growth: with ~70 MB alive (lexicons, compromise's model, the documents in
- *   flight), V8 let the heap grow only ~70 MB before the next full collection. Growing it to 2× the
- *   live size makes full collections rarer; 3× was no faster on the bench and left each worker
- *   ~65 MB more garbage at its peaks, which also made the peak RSS of a run wander more with the
- *   size of the corpus (the bench's rssGrowth4x: 1.08 at 3×, 1.05 at 2×; peak RSS ×1 811 → 680 MB).
+ * - No pretenuring. V8 watches where objects are allocated, and when most objects from one place
+ *   survive a scavenge it allocates the next ones from there straight in the old generation. A
+ *   scavenge that falls in the middle of a document finds that document's whole parse alive, so V8
+ *   took compromise's term and match objects for long-lived and made later parses old at birth,
+ *   where only a full mark-compact frees them. Without it, half as much was promoted (264 → 124 MB per
+ *   200 documents), there were half as many mark-compacts, and V8's background marking went from
+ *   0.6 to 0.15 s (`--trace-gc-nvp`, 1 thread). V8's background threads then took 0.9 s of CPU
+ *   per thread instead of 1.2–1.4, and two threads side by side gained 1.65–1.73× instead of
+ *   1.50–1.61× (200 Brown documents in memory, 2 rounds each, interleaved). In the batch (500 documents, 2 rounds, interleaved):
+ *   1 worker 26.1–26.6 s instead of 27.2, 2 workers 16.9–17.8 s instead of 18.3–19.6; the corpus 4× over, 55–59 s instead of 61–67.
+ * - Old generation growth: with ~65 MB alive (lexicons, compromise's model, the documents in
+ *   flight), the old generation may grow to 1.5× that before the next full collection. With
+ *   pretenuring on, so much was promoted that 2× paid (fewer full collections; 3× was no faster and
+ *   left each worker ~65 MB more garbage at its peaks). Without it, full collections are rare either
+ *   way, and 2× only left more garbage: the peak RSS of 2 workers was 619–625 MB for the corpus
+ *   and 673–698 MB for it 4× over (rssGrowth4x 1.08–1.12), against 590–594 and 627–631 MB
+ *   (1.05–1.07) at 1.5×, in the same time (2 rounds, interleaved, `dist/bench/child.js`).
  * - Optimisation budget: V8 re-optimised compromise's matcher hundreds of times in a thread's first
  *   seconds (3 s of TurboFan compilation per thread). A larger interrupt budget lets a function run
  *   longer in the baseline tiers before it is optimised, so only code that stays hot is compiled.
@@ -48,7 +60,8 @@ export const WORKER_YOUNG_GENERATION_MB = 192;
 /** A semi-space's size (MB) in a worker's young generation of WORKER_YOUNG_GENERATION_MB. */
 const WORKER_SEMI_SPACE_MB = WORKER_YOUNG_GENERATION_MB / 3;
 
-const THROUGHPUT_FLAGS = ['--heap-growing-percent=100', `--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`];
+/** The process-wide V8 flags set once for the workers (the interrupt budget apart); exported for the test that V8 knows each one. */
+export const THROUGHPUT_FLAGS: readonly string[] = ['--heap-growing-percent=50', `--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`, '--no-allocation-site-pretenuring'];
 
 /** V8's interrupt budget (bytes of bytecode run before a function is considered for optimising) for workers beside a spare core; V8's own is 132 KB. */
 export const EAGER_INTERRUPT_BUDGET = 1081344;

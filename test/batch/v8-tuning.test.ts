@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import { EAGER_INTERRUPT_BUDGET, interruptBudget, tuneV8ForThroughput, WORKER_YOUNG_GENERATION_MB } from '../../src/batch/v8-tuning.js';
+import { EAGER_INTERRUPT_BUDGET, interruptBudget, THROUGHPUT_FLAGS, tuneV8ForThroughput, WORKER_YOUNG_GENERATION_MB } from '../../src/batch/v8-tuning.js';
 
 /** A fresh thread's young generation (MB), as V8 reports it, with the batch's resource limits. */
 function youngAtStart(): Promise<number> {
@@ -25,6 +26,23 @@ describe('V8 tuning of the worker threads', () => {
     expect(mb).toBeGreaterThanOrEqual(WORKER_YOUNG_GENERATION_MB / 3);
   });
 
+  // The same silence for the flags whose effect a test cannot see from outside (pretenuring, heap
+  // growth): each must be one this Node's V8 lists. `--no-x` is listed as `--x`.
+  const known = new Set(execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).match(/^ {2}--[\w-]+/gm)?.map((f) => f.trim()));
+  it.each([...THROUGHPUT_FLAGS, '--interrupt-budget=1'])('V8 knows the flag %s', (flag) => {
+    expect(known).toContain(v8FlagName(flag));
+  });
+  // A negative case: a name V8 does not have is not found, with or without `no-`.
+  it.each([
+    { flag: '--no-allocation-site-pretenuring', name: '--allocation-site-pretenuring', listed: true },
+    { flag: '--min-semi-space-size=64', name: '--min-semi-space-size', listed: true },
+    { flag: '--no-such-v8-flag', name: '--such-v8-flag', listed: false },
+    { flag: '--min-semi-space=64', name: '--min-semi-space', listed: false },
+  ])('flag $flag is listed as $name: $listed', ({ flag, name, listed }) => {
+    expect(v8FlagName(flag)).toBe(name);
+    expect(known.has(name)).toBe(listed);
+  });
+
   // Workers with a core to spare compile early (TurboFan runs beside them); with none, later.
   it.each([
     { workers: 1, cores: 2, budget: EAGER_INTERRUPT_BUDGET },
@@ -36,3 +54,9 @@ describe('V8 tuning of the worker threads', () => {
     expect(interruptBudget(workers, cores)).toBe(budget);
   });
 });
+
+/** The name V8 lists a flag under: without its value, and without `no-` for a boolean set off. */
+function v8FlagName(flag: string): string {
+  const name = flag.split('=')[0];
+  return name.startsWith('--no-') ? `--${name.slice(5)}` : name;
+}
