@@ -15,6 +15,7 @@ export class PipelineContext {
   readonly diagnostics: Diagnostic[] = [];
   private _tokens?: Token[];
   private _nlp?: NlpView;
+  private readonly memos = new Map<object, unknown>();
 
   constructor(
     readonly docId: string,
@@ -25,6 +26,20 @@ export class PipelineContext {
     readonly lexicon: Lexicon,
     readonly file?: string,
   ) {}
+
+  /**
+   * A value worked out once per document by the stage that owns `key` (a function or object of its
+   * own, so that no two stages share a key), held by this context and gone with it. Not a WeakMap
+   * keyed by the context: V8's scavenger keeps a WeakMap's values alive past a scavenge even when their
+   * key has died, so each document's term lists and matches (~1.3 MB) were copied again by the next
+   * scavenge, after the document was done.
+   */
+  memo<T>(key: object, make: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = make();
+    this.memos.set(key, value);
+    return value;
+  }
 
   /** Word tokens for lexicon matching (computed once). */
   get tokens(): Token[] {

@@ -37,16 +37,16 @@ interface RawTerm extends ParsedTerm {
   post?: string;
 }
 
-const cache = new WeakMap<PipelineContext, TermIndex>();
-
 /**
  * Terms of the one shared compromise parse (ctx.nlp), computed once per document in a single pass
  * over compromise's term arrays (no .match() over the document). Spans come from term offsets,
  * which exclude punctuation.
  */
 export function termIndex(ctx: PipelineContext): TermIndex {
-  const hit = cache.get(ctx);
-  if (hit) return hit;
+  return ctx.memo(termIndex, () => buildIndex(ctx));
+}
+
+function buildIndex(ctx: PipelineContext): TermIndex {
   const terms: Term[] = [];
   for (const s of viewTerms<RawTerm>(ctx.nlp)) {
     for (const t of s) {
@@ -71,9 +71,7 @@ export function termIndex(ctx: PipelineContext): TermIndex {
     if (sentences[s]) sentences[s] = [k, j];
     k = j;
   }
-  const index = { terms, sentences };
-  cache.set(ctx, index);
-  return index;
+  return { terms, sentences };
 }
 
 /** The index of the term that contains (or first follows) offset `at`, or -1. */

@@ -30,7 +30,7 @@ function longForm(words: string[], acronym: string): number | undefined {
 export const acronymDefinitions: Component = {
   name: 'recognize/acronym-definitions',
   run(ctx) {
-    const known = new Set(ctx.lexicon.matcher.match(ctx.text, ctx.tokens).map((m) => `${m.start}:${m.end}`));
+    const known = new Set(ctx.lexicon.matcher.matchDocument(ctx).map((m) => `${m.start}:${m.end}`));
     DEFINITION.lastIndex = 0;
     for (let m = DEFINITION.exec(ctx.text); m; m = DEFINITION.exec(ctx.text)) {
       const acronym = m[2];

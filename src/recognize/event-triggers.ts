@@ -164,7 +164,7 @@ function objectIsLocation(ctx: PipelineContext, index: TermIndex, end: number, t
 export const eventTriggers: Component = {
   name: 'recognize/event-triggers',
   run(ctx) {
-    const matches = triggerMatcher().match(ctx.text, ctx.tokens);
+    const matches = triggerMatcher().matchDocument(ctx);
     if (matches.length === 0) return;
     const index = termIndex(ctx);
     for (const m of matches) {

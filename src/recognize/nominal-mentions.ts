@@ -20,7 +20,7 @@ const FUNCTION_WORDS = new Set(['of', 'in', 'on', 'at', 'to', 'for', 'from', 'wi
 export const nominalMentions: Component = {
   name: 'recognize/nominals',
   run(ctx) {
-    const matches = ctx.lexicon.nominals.match(ctx.text, ctx.tokens);
+    const matches = ctx.lexicon.nominals.matchDocument(ctx);
     const starts = new Set(matches.filter((m) => m.entry.type === 'place').map((m) => m.start));
     for (const m of matches) {
       const next = nextTerm(ctx, m.end);

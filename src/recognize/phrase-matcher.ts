@@ -72,7 +72,7 @@ export class PhraseMatcher {
   add(phrase: string, entry: Omit<PhraseEntry, 'surface'>): void {
     const surface = phraseTokens(phrase);
     if (surface.length === 0) return;
-    this.last = undefined;
+    this.epoch = {};
     let key = '';
     for (let i = 0; i < surface.length; i++) {
       if (i > 0) this.prefixes.add(key);
@@ -101,16 +101,25 @@ export class PhraseMatcher {
     return true;
   }
 
-  /** The last document matched, and what was found in it (the gazetteer recognizer and the acronym finder both ask). */
-  private last?: { text: string; tokens: Token[]; found: PhraseMatch[] };
+  /** Changed by each form added: the key under which a document keeps what this matcher found in it. */
+  private epoch = {};
 
   /**
-   * The longest accepted match starting at each token; matches may overlap (refiners decide). The
-   * array returned may be returned again for the same text and tokens: read it, do not change it.
+   * `match` over a whole document, once per document: the gazetteer recognizer and the acronym
+   * finder both ask for the same document. What was found, and each token's key (which every
+   * matcher reads), are kept by the document, not here: a matcher serves thousands of documents, and
+   * what it kept of the last one would be copied again by every scavenge after that document was done.
    */
-  match(text: string, tokens: Token[]): readonly PhraseMatch[] {
-    if (this.last?.tokens === tokens && this.last.text === text) return this.last.found;
-    const keys = tokenKeys(tokens);
+  matchDocument(doc: MatchedDocument): readonly PhraseMatch[] {
+    return doc.memo(this.epoch, () => this.matchKeys(doc.text, doc.tokens, doc.memo(tokenKeys, () => tokenKeys(doc.tokens))));
+  }
+
+  /** The longest accepted match starting at each token; matches may overlap (refiners decide). */
+  match(text: string, tokens: Token[]): PhraseMatch[] {
+    return this.matchKeys(text, tokens, tokenKeys(tokens));
+  }
+
+  private matchKeys(text: string, tokens: Token[], keys: string[]): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (isJoiner(tokens[i].text)) continue;
@@ -134,20 +143,21 @@ export class PhraseMatcher {
       }
       out.push(...best);
     }
-    this.last = { text, tokens, found: out };
     return out;
   }
 }
 
 const NEWLINE = 10;
 
-/** Each token's matching key, worked out once per token list (every matcher reads the same document's tokens). */
-const keysOf = new WeakMap<Token[], string[]>();
+/** Each token's matching key. */
 function tokenKeys(tokens: Token[]): string[] {
-  let keys = keysOf.get(tokens);
-  if (keys === undefined) {
-    keys = tokens.map((t) => tokenKey(t.text));
-    keysOf.set(tokens, keys);
-  }
-  return keys;
+  return tokens.map((t) => tokenKey(t.text));
+}
+
+/** A document as `matchDocument` reads it (a PipelineContext): its text, its word tokens, and what is kept for it. */
+export interface MatchedDocument {
+  readonly text: string;
+  readonly tokens: Token[];
+  /** The value kept under `key` for this document, made by `make` the first time. */
+  memo<T>(key: object, make: () => T): T;
 }

@@ -9,24 +9,18 @@ export interface TaggedTerm {
   tags: ReadonlySet<string>;
 }
 
-const cache = new WeakMap<PipelineContext, { terms: TaggedTerm[]; byStart: Map<number, number> }>();
-
 /**
  * The document's compromise terms in text order, with tags, computed once per document from the
  * shared parse. `termAt(ctx, offset)` finds the term that starts at an offset.
  */
 export function taggedTerms(ctx: PipelineContext): { terms: TaggedTerm[]; byStart: Map<number, number> } {
-  let c = cache.get(ctx);
-  if (!c) {
+  return ctx.memo(taggedTerms, () => {
     const terms: TaggedTerm[] = [];
     for (const sentence of viewTerms(ctx.nlp)) {
       for (const t of sentence) if (t.text) terms.push({ start: t.offset.start, end: t.offset.start + t.text.length, text: t.text, tags: new Set(t.tags) });
     }
-    const byStart = new Map(terms.map((t, i) => [t.start, i]));
-    c = { terms, byStart };
-    cache.set(ctx, c);
-  }
-  return c;
+    return { terms, byStart: new Map(terms.map((t, i) => [t.start, i])) };
+  });
 }
 
 /** The term that follows the one ending at `end` in the same sentence, if only spaces separate them. */

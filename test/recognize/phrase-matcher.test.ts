@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { PhraseMatcher } from '../../src/recognize/phrase-matcher.js';
 import { wordTokens } from '../../src/recognize/tokens.js';
+import { PipelineContext } from '../../src/context.js';
+import { segmentSentences } from '../../src/segment/sentences.js';
+import { loadLexicon } from '../../src/lexicon/index.js';
 
 const base = { source: 'lex:test', type: 'group' as const, key: 'group:x', confidence: 0.9, priority: 4 };
 
@@ -40,19 +45,56 @@ describe('PhraseMatcher', () => {
     expect(run(text)).toEqual(want);
   });
 
-  it('answers again for the same text and tokens from what it found, and afresh for others or after a new form', () => {
+  it('answers again for the same document from what it found there, and afresh for another document or after a new form', () => {
     const m = matcher();
     const text = 'The Islamic State struck.';
-    const tokens = wordTokens(text);
-    const first = m.match(text, tokens);
-    expect(m.match(text, tokens)).toBe(first);
-    // Equal tokens in another list, or the same tokens under another text, are matched again.
-    expect(m.match(text, wordTokens(text))).not.toBe(first);
-    expect(m.match(text, wordTokens(text))).toEqual(first);
-    const other = 'The Islamic State fled.';
-    expect(m.match(other, tokens)).not.toBe(m.match(text, tokens));
+    const doc = documentOf(text);
+    const first = m.matchDocument(doc);
+    expect(first.map((x) => x.entry.key)).toEqual(['group:is']);
+    expect(m.matchDocument(doc)).toBe(first);
+    // Another document with the same text is matched again; so is any text given to `match`.
+    expect(m.matchDocument(documentOf(text))).not.toBe(first);
+    expect(m.matchDocument(documentOf(text))).toEqual(first);
+    expect(m.match(text, doc.tokens)).not.toBe(first);
+    expect(m.match(text, doc.tokens)).toEqual(first);
+    // Another matcher over the same document has its own answer.
+    const other = new PhraseMatcher();
+    other.add('State', { ...base, key: 'group:state', caseSensitive: false, ambiguous: false });
+    expect(other.matchDocument(doc).map((x) => x.entry.key)).toEqual(['group:state']);
+    expect(m.matchDocument(doc)).toBe(first);
     // A form added since: the next answer has it.
     m.add('The Islamic State', { ...base, key: 'group:the-is', caseSensitive: false, ambiguous: false });
-    expect(m.match(text, tokens).map((x) => x.entry.key)).toEqual(['group:the-is', 'group:is']);
+    expect(m.matchDocument(doc).map((x) => x.entry.key)).toEqual(['group:the-is', 'group:is']);
+  });
+
+  // A worker matches thousands of documents with one matcher: what it found in one must not outlive
+  // that document (or every scavenge after the document is done copies it again).
+  it.each([
+    { kept: 'the document', keep: true },
+    { kept: 'nothing', keep: false },
+  ])('what it found in a document lasts as long as the caller keeps $kept', async ({ keep }) => {
+    const m = matcher();
+    const { doc, found } = matchOnce(m, 'The Islamic State struck.', keep);
+    await new Promise((r) => setImmediate(r)); // a WeakRef holds its target until the current job ends
+    fullGc();
+    expect(found.deref() !== undefined).toBe(keep);
+    if (doc) expect(m.matchDocument(doc)).toBe(found.deref());
   });
 });
+
+/** A document of the pipeline, as the recognizers give it to the matcher. */
+function documentOf(text: string): PipelineContext {
+  return new PipelineContext('doc', text, segmentSentences(text), null, loadLexicon());
+}
+
+/** Match a document once; the caller gets a weak reference to what was found, and the document if it keeps it. */
+function matchOnce(m: PhraseMatcher, text: string, keep: boolean): { doc?: PipelineContext; found: WeakRef<object> } {
+  const doc = documentOf(text);
+  return { ...(keep ? { doc } : {}), found: new WeakRef(m.matchDocument(doc)) };
+}
+
+/** A full garbage collection of this thread's heap. */
+function fullGc(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
