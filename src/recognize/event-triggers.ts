@@ -187,7 +187,7 @@ export const eventTriggers: Component = {
  */
 export function keywordTriggers(text: string, tokens: Token[]): { start: number; end: number; info: TriggerInfo }[] {
   const out: { start: number; end: number; info: TriggerInfo }[] = [];
-  const ms = [...triggerMatcher().match(text, tokens)].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const ms = triggerMatcher().match(text, tokens).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: [number, number][] = [];
   for (const m of ms) {
     const t = info.get(m.entry.key);
