@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { PhraseMatcher } from '../../src/recognize/phrase-matcher.js';
 import { wordTokens } from '../../src/recognize/tokens.js';
 import { PipelineContext } from '../../src/context.js';
 import { segmentSentences } from '../../src/segment/sentences.js';
 import { loadLexicon } from '../../src/lexicon/index.js';
+import { collectGarbage } from '../../src/batch/main-gc.js';
 
 const base = { source: 'lex:test', type: 'group' as const, key: 'group:x', confidence: 0.9, priority: 4 };
 
@@ -76,7 +75,7 @@ describe('PhraseMatcher', () => {
     const m = matcher();
     const { doc, found } = matchOnce(m, 'The Islamic State struck.', keep);
     await new Promise((r) => setImmediate(r)); // a WeakRef holds its target until the current job ends
-    fullGc();
+    collectGarbage();
     expect(found.deref() !== undefined).toBe(keep);
     if (doc) expect(m.matchDocument(doc)).toBe(found.deref());
   });
@@ -93,8 +92,3 @@ function matchOnce(m: PhraseMatcher, text: string, keep: boolean): { doc?: Pipel
   return { ...(keep ? { doc } : {}), found: new WeakRef(m.matchDocument(doc)) };
 }
 
-/** A full garbage collection of this thread's heap. */
-function fullGc(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
