@@ -236,8 +236,8 @@ function planFor(regs: Reg[]): Plan {
 
 /**
  * Whether no match can start at term i: one of the pattern's leading steps fails at its term, or its
- * first term's test does. The first `tested` leading steps are taken as passed. A term that is half of a contraction ("we" of "we've") may take the next one
- * with it, so the terms after it are not tested.
+ * first term's test does. The first `tested` leading steps are taken as passed. A term that is half
+ * of a contraction ("we" of "we've") may take the next one with it, so the terms after it are not tested.
  */
 function cannotStartAt(terms: MatchTerm[], i: number, plan: Plan, methods: TermMethods, tested: number): boolean {
   if (plan.first !== undefined) return noWayTakes(plan.first, terms[i], i, terms.length, methods);

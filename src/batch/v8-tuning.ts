@@ -30,8 +30,9 @@ import { setFlagsFromString } from 'node:v8';
  *   200 documents), there were half as many mark-compacts, and V8's background marking went from
  *   0.6 to 0.15 s (`--trace-gc-nvp`, 1 thread). V8's background threads then took 0.9 s of CPU
  *   per thread instead of 1.2–1.4, and two threads side by side gained 1.65–1.73× instead of
- *   1.50–1.61× (200 Brown documents in memory, 2 rounds each, interleaved). In the batch (500 documents, 2 rounds, interleaved):
- *   1 worker 26.1–26.6 s instead of 27.2, 2 workers 16.9–17.8 s instead of 18.3–19.6; the corpus 4× over, 55–59 s instead of 61–67.
+ *   1.50–1.61× (200 Brown documents in memory, 2 rounds each, interleaved). In the batch (500
+ *   documents, 2 rounds, interleaved): 1 worker 26.1–26.6 s instead of 27.2, 2 workers 16.9–17.8 s
+ *   instead of 18.3–19.6; the corpus 4× over, 55–59 s instead of 61–67.
  * - Old generation growth: with ~65 MB alive (lexicons, compromise's model, the documents in
  *   flight), the old generation may grow to 1.5× that before the next full collection. With
  *   pretenuring on, so much was promoted that 2× paid (fewer full collections; 3× was no faster and
@@ -73,10 +74,15 @@ export function interruptBudget(workers: number, cores: number): number {
 
 let applied = false;
 
+/** The V8 flag that sets the interrupt budget for `workers` worker threads on `cores` cores. */
+export function interruptBudgetFlag(workers: number, cores: number): string {
+  return `--interrupt-budget=${interruptBudget(workers, cores)}`;
+}
+
 /** Set V8's flags for `workers` worker threads about to start. */
 export function tuneV8ForThroughput(workers: number): void {
   // Read as functions are made and warm up: set again for each set of threads, before it starts.
-  setFlagsFromString(`--interrupt-budget=${interruptBudget(workers, availableParallelism())}`);
+  setFlagsFromString(interruptBudgetFlag(workers, availableParallelism()));
   if (applied) return;
   applied = true;
   for (const f of THROUGHPUT_FLAGS) setFlagsFromString(f);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import { EAGER_INTERRUPT_BUDGET, interruptBudget, THROUGHPUT_FLAGS, tuneV8ForThroughput, WORKER_YOUNG_GENERATION_MB } from '../../src/batch/v8-tuning.js';
+import { EAGER_INTERRUPT_BUDGET, interruptBudget, interruptBudgetFlag, THROUGHPUT_FLAGS, tuneV8ForThroughput, WORKER_YOUNG_GENERATION_MB } from '../../src/batch/v8-tuning.js';
 
 /** A fresh thread's young generation (MB), as V8 reports it, with the batch's resource limits. */
 function youngAtStart(): Promise<number> {
@@ -29,7 +29,7 @@ describe('V8 tuning of the worker threads', () => {
   // The same silence for the flags whose effect a test cannot see from outside (pretenuring, heap
   // growth): each must be one this Node's V8 lists. `--no-x` is listed as `--x`.
   const known = new Set(execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).match(/^ {2}--[\w-]+/gm)?.map((f) => f.trim()));
-  it.each([...THROUGHPUT_FLAGS, '--interrupt-budget=1'])('V8 knows the flag %s', (flag) => {
+  it.each([...THROUGHPUT_FLAGS, interruptBudgetFlag(1, 2)])('V8 knows the flag %s', (flag) => {
     expect(known).toContain(v8FlagName(flag));
   });
   // A negative case: a name V8 does not have is not found, with or without `no-`.
