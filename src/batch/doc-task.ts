@@ -1,5 +1,5 @@
 import { checkArticleText, ingesterFor } from '../ingest/by-format.js';
-import { readSource } from '../ingest/read-source.js';
+import { readSourceSync } from '../ingest/read-source.js';
 import { sha256 } from '../doc-id.js';
 import { processDocument, type ProcessResult } from './process-document.js';
 import { failureOf, taskSource, type RunFailure } from './failure.js';
@@ -75,9 +75,9 @@ export async function runDocTask(task: DocTask): Promise<DocOutcome> {
     let contentHash: string;
     if (task.kind === 'file') {
       let t = performance.now();
-      const source = await readSource(task.path);
+      const source = readSourceSync(task.path);
       contentHash = sha256(source);
-      time?.('read+hash (wall)', performance.now() - t);
+      time?.('read+hash', performance.now() - t);
       if (contentHash === task.upToDateHash) return { ok: true, unchanged: true, contentHash, ...extra };
       const ingest = await ingesterFor(task.format, task.path);
       stamp(task, true);

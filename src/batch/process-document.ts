@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { annotateIngested } from '../pipeline.js';
 import { docJsonPath, serializeDoc } from '../write/json.js';
-import { writeFileAtomic } from '../write/atomic.js';
+import { writeFileAtomicSync } from '../write/atomic.js';
 import { renderDocPage } from '../write/html-page.js';
 import { summarize, type DocSummary } from '../write/html-index.js';
 import { applyReviews, reviewStoreFor } from '../review/index.js';
@@ -15,8 +15,8 @@ export interface ProcessOptions {
   html?: boolean;
   /**
    * Told how long each stage took (ms), for the bench: the pipeline's components, `review/apply`,
-   * `write/json-serialize`, `write/html-render`, and `write/io (wall)`: waiting for the disk, which
-   * overlaps the other document's work when a thread holds two (so it is not CPU time).
+   * `write/json-serialize`, `write/html-render`, and `write/io`: writing both files and waiting for
+   * them to reach the disk (the thread blocks: see writeFileAtomicSync).
    */
   time?: (stage: string, ms: number) => void;
   /** Folder of review decisions re-applied to the document (src/review). Default: `$SITREP_REVIEWS`, else `reviews`. */
@@ -59,10 +59,10 @@ export function countWords(text: string): number {
 
 /**
  * Annotate one ingested document and write its outputs (JSON, then the HTML page rendered from
- * it), each atomically. The one place where a document becomes files: the local batch, worker
- * threads and queue workers all call this. A reader sees the old file or the new one, never half
- * of one; a run killed between the two writes is redone by the next run (the manifest records a
- * document only after this returns).
+ * it), each atomically and blocking (src/write/atomic.ts says why). The one place where a document
+ * becomes files: the local batch, worker threads and queue workers all call this. A reader sees the
+ * old file or the new one, never half of one; a run killed between the two writes is redone by the
+ * next run (the manifest records a document only after this returns).
  */
 export async function processDocument(doc: IngestedDoc, id: string, o: ProcessOptions): Promise<ProcessResult> {
   const time = o.time;
@@ -77,15 +77,15 @@ export async function processDocument(doc: IngestedDoc, id: string, o: ProcessOp
   const jsonText = serializeDoc(annotated);
   t = lap(time, 'write/json-serialize', t);
   const json = docJsonPath(o.outDir, id);
-  await writeFileAtomic(json, jsonText);
-  t = lap(time, 'write/io (wall)', t);
+  writeFileAtomicSync(json, jsonText);
+  t = lap(time, 'write/io', t);
   let html: string | undefined;
   if (o.html !== false) {
     const page = renderDocPage(annotated);
     t = lap(time, 'write/html-render', t);
     html = join(o.outDir, `${id}.html`);
-    await writeFileAtomic(html, page);
-    lap(time, 'write/io (wall)', t);
+    writeFileAtomicSync(html, page);
+    lap(time, 'write/io', t);
   }
   return {
     id,

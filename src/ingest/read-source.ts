@@ -1,7 +1,19 @@
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { SitrepInputError, lineColumn } from '../errors.js';
 
 const MAX_BYTES = 50 * 1024 * 1024;
+
+/** The error for a file that cannot be stat'ed or read. */
+function unreadable(err: unknown, path: string): SitrepInputError {
+  return new SitrepInputError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, path, 'ingest:unreadable');
+}
+
+/** Refuse what is not a regular file of at most MAX_BYTES. */
+function checkFile(info: Stats, path: string): void {
+  if (!info.isFile()) throw new SitrepInputError('not a regular file', path, 'ingest:unreadable');
+  if (info.size > MAX_BYTES) throw new SitrepInputError(`too large (${info.size} bytes; the limit is ${MAX_BYTES})`, path, 'ingest:too-large');
+}
 
 /**
  * Read a source file as UTF-8 text, refusing what is not an article: a directory, an empty file,
@@ -12,15 +24,36 @@ export async function readSource(path: string): Promise<string> {
   try {
     info = await stat(path);
   } catch (err) {
-    throw new SitrepInputError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, path, 'ingest:unreadable');
+    throw unreadable(err, path);
   }
-  if (!info.isFile()) throw new SitrepInputError('not a regular file', path, 'ingest:unreadable');
-  if (info.size > MAX_BYTES) throw new SitrepInputError(`too large (${info.size} bytes; the limit is ${MAX_BYTES})`, path, 'ingest:too-large');
+  checkFile(info, path);
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (err) {
-    throw new SitrepInputError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, path, 'ingest:unreadable');
+    throw unreadable(err, path);
+  }
+  return decodeSource(bytes, path);
+}
+
+/**
+ * readSource, blocking: for a worker thread, which has nothing else to do meanwhile. Each of the
+ * async version's calls is a hand-off to libuv's thread pool and back, and those threads then
+ * compete with the workers for the cores (see writeFileAtomicSync).
+ */
+export function readSourceSync(path: string): string {
+  let info;
+  try {
+    info = statSync(path);
+  } catch (err) {
+    throw unreadable(err, path);
+  }
+  checkFile(info, path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    throw unreadable(err, path);
   }
   return decodeSource(bytes, path);
 }

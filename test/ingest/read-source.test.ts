@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { decodeSource } from '../../src/ingest/read-source.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeSource, readSource, readSourceSync } from '../../src/ingest/read-source.js';
 import { ingestJsonl } from '../../src/ingest/jsonl.js';
 import { SitrepInputError } from '../../src/errors.js';
 
@@ -43,5 +46,34 @@ describe('reading sources', () => {
       [6, 'ingest:jsonl-date'],
     ]);
     expect(problems[0].error.message).toMatch(/^docs\.jsonl:2:1: not valid JSON/);
+  });
+});
+
+describe('reading a source file, blocking or not', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-read-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, bytes: string | Uint8Array): string => {
+    writeFileSync(join(dir, name), bytes);
+    return join(dir, name);
+  };
+  it.each([
+    ['an article', () => file('ok.txt', 'Kabul, 15 August 2021. The Taliban took the city.\n'), { text: 'Kabul, 15 August 2021. The Taliban took the city.\n' }],
+    ['a folder', () => dir, { ruleId: 'ingest:unreadable', message: /not a regular file/ }],
+    ['a missing file', () => join(dir, 'missing.txt'), { ruleId: 'ingest:unreadable', message: /cannot read: ENOENT/ }],
+    ['an empty file', () => file('empty.txt', ''), { ruleId: 'ingest:empty', message: /empty file/ }],
+    ['a binary file', () => file('bin.txt', new Uint8Array([0x61, 0x00])), { ruleId: 'ingest:binary', message: /binary/ }],
+  ])('%s: readSource and readSourceSync agree', async (_what, make, expected) => {
+    const path = make();
+    const answers = [await readSource(path).catch((e: unknown) => e), (() => { try { return readSourceSync(path); } catch (e) { return e; } })()];
+    for (const got of answers) {
+      if ('text' in expected) {
+        expect(got).toBe(expected.text);
+      } else {
+        expect(got).toBeInstanceOf(SitrepInputError);
+        expect((got as SitrepInputError).ruleId).toBe(expected.ruleId);
+        expect((got as SitrepInputError).message).toMatch(expected.message);
+        expect((got as SitrepInputError).message.startsWith(path)).toBe(true);
+      }
+    }
   });
 });
