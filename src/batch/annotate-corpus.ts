@@ -88,6 +88,7 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
     durationMs: 0,
     outDir: o.outDir,
     workers: o.workers,
+    threads: 0,
     processed: [],
     skipped: [],
     failed: [],
@@ -185,10 +186,20 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
     if (queue.size >= inFlight) await queue.onSizeLessThan(Math.max(1, inFlight / 2));
   };
 
+  // Each file's id and reviews, and whether its size and time say it is unchanged, looked up once
+  // before any thread starts: no more threads start than there are documents that may need them (a
+  // day's run over a large corpus often has a few new articles). A JSONL file may hold any number.
   const idOf = fileIds(found.files);
+  const plans = found.files.map((f) => {
+    if (f.format === 'jsonl') return undefined;
+    const id = idOf(f);
+    const rh = reviewsHash(reviews, id);
+    return { id, rh, unchanged: !o.force && manifest.isUnchangedFile(id, f.path, { size: f.size, mtimeMs: f.mtimeMs }, rh) };
+  });
+  runner.expect(plans.reduce((n, p) => n + (p === undefined ? Infinity : p.unchanged ? 0 : 1), 0));
 
   const stopped = (): boolean => o.signal?.aborted === true;
-  for (const f of found.files) {
+  for (const [i, f] of found.files.entries()) {
     if (stopped()) break;
     if (f.format === 'jsonl') {
       let source: string;
@@ -219,11 +230,10 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
       }
       continue;
     }
-    const id = idOf(f);
+    const { id, rh, unchanged } = plans[i]!;
     if (!claim(id, f.path, undefined, f.size)) continue;
     const stat = { size: f.size, mtimeMs: f.mtimeMs };
-    const rh = reviewsHash(reviews, id);
-    if (!o.force && manifest.isUnchangedFile(id, f.path, stat, rh)) {
+    if (unchanged) {
       manifest.markSeen(id, runId);
       skipUnchanged(id, f.path, undefined, f.size);
       continue;
@@ -233,6 +243,7 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
     await enqueue(f, async () => settle(await runner.run(task), { id, path: f.path, reviewsHash: rh, bytes: f.size, stat }));
   }
   await queue.onIdle();
+  report.threads = runner.threads;
   // The threads go before the index is built (they start again on the next pass's first task): the
   // index page grows with the corpus, and built beside idle threads it would raise the run's peak
   // memory with the corpus; built after them it stays below the peak of the annotation itself.

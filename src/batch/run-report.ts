@@ -14,7 +14,10 @@ export interface RunReport {
   finishedAt: string;
   durationMs: number;
   outDir: string;
+  /** Worker threads asked for (`--workers`). */
   workers: number;
+  /** Worker threads started: no more than the documents that needed annotating (0 when none did, or with `workers: 0`). */
+  threads: number;
   /** The run was stopped (a signal) before it went through every input. */
   interrupted?: boolean;
   /** Documents annotated by this run. */

@@ -9,6 +9,13 @@ import { tuneV8ForThroughput, WORKER_YOUNG_GENERATION_MB } from './v8-tuning.js'
 /** Runs document tasks: on worker threads, or in the calling thread when `workers` is 0. */
 export interface DocRunner {
   readonly workers: number;
+  /**
+   * At most `documents` tasks come before the next `close()`: the threads, started on the first
+   * task, are then no more than that (each takes most of a second of CPU to start, and ~100 MB, ~230 MB once it has annotated a few documents).
+   */
+  expect(documents: number): void;
+  /** Worker threads of the largest pool started since the last `close()` (0 if none). */
+  readonly threads: number;
   run(task: DocTask): Promise<DocOutcome>;
   /** Stop the threads (call when no task is running); a later `run` starts them again. */
   close(): Promise<void>;
@@ -97,7 +104,7 @@ export function createRunner(o: RunnerOptions): DocRunner {
   const timeoutMs = o.timeoutMs ?? 0;
   if (workers === 0) {
     // In this thread: the pipeline is loaded only now (planning a run never needs it).
-    return { workers, run: async (task) => (await import('./doc-task.js')).runDocTask(task), close: async () => {} };
+    return { workers, threads: 0, expect: () => {}, run: async (task) => (await import('./doc-task.js')).runDocTask(task), close: async () => {} };
   }
   if (!existsSync(WORKER_FILE)) {
     throw new SitrepOptionError(`Worker threads need the built worker (${WORKER_FILE}); run \`npm run build\`, or use \`workers: 0\``);
@@ -106,7 +113,10 @@ export function createRunner(o: RunnerOptions): DocRunner {
   tuneV8ForThroughput(workers);
   let pool: Piscina<DocTask, DocOutcome> | undefined;
   let solo: Piscina<DocTask, DocOutcome> | undefined;
+  let expected = Infinity;
+  let started = 0;
   const start = (threads: number, perThread: number): Piscina<DocTask, DocOutcome> => {
+    started = Math.max(started, threads);
     const p = new Piscina<DocTask, DocOutcome>({
       filename: WORKER_FILE,
       minThreads: threads,
@@ -128,8 +138,14 @@ export function createRunner(o: RunnerOptions): DocRunner {
   };
   return {
     workers,
+    get threads() {
+      return started;
+    },
+    expect(documents) {
+      expected = documents;
+    },
     async run(task) {
-      pool ??= start(workers, 2);
+      pool ??= start(Math.max(1, Math.min(workers, expected)), 2);
       try {
         const out = await runLimited(pool, task, timeoutMs, stop);
         return out === 'timeout' ? timeoutOf(task, timeoutMs) : out;
@@ -147,6 +163,8 @@ export function createRunner(o: RunnerOptions): DocRunner {
     async close() {
       const p = [pool, solo];
       pool = solo = undefined;
+      expected = Infinity;
+      started = 0;
       await Promise.all(p.map((x) => x?.destroy()));
     },
   };

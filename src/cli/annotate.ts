@@ -51,7 +51,7 @@ function summaryLine(r: RunReport): string {
 
 function summaryJson(r: RunReport): string {
   const seconds = r.durationMs / 1000;
-  return JSON.stringify({ ...r.totals, durationMs: r.durationMs, wordsPerSecond: seconds > 0 ? Math.round(r.totals.words / seconds) : 0, workers: r.workers, outDir: r.outDir, ...(r.interrupted ? { interrupted: true } : {}) });
+  return JSON.stringify({ ...r.totals, durationMs: r.durationMs, wordsPerSecond: seconds > 0 ? Math.round(r.totals.words / seconds) : 0, workers: r.workers, threads: r.threads, outDir: r.outDir, ...(r.interrupted ? { interrupted: true } : {}) });
 }
 
 export async function run(argv: string[]): Promise<CommandResult> {

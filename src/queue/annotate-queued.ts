@@ -21,7 +21,7 @@ export interface AnnotateQueuedOptions extends EnqueueOptions {
 }
 
 /** `run.json` of a queued run: a local run's report, plus the queue, and the worker and job of each document. */
-export interface QueueRunReport extends Omit<RunReport, 'workers' | 'interrupted' | 'processed' | 'failed' | 'totals' | 'timings'> {
+export interface QueueRunReport extends Omit<RunReport, 'workers' | 'threads' | 'interrupted' | 'processed' | 'failed' | 'totals' | 'timings'> {
   queue: { url: string; name: string };
   processed: (RunReport['processed'][number] & { worker: string; job: string })[];
   failed: (QueueFailure & { job?: string; attempts?: number })[];

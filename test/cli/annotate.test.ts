@@ -42,7 +42,7 @@ describe('sitrep annotate', () => {
       expect(readFileSync(join(out, f.replace(/\.json$/, '.html')), 'utf8')).toMatch(/^<!doctype html>/);
     }
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as RunReport;
-    expect(run.workers).toBe(2);
+    expect([run.workers, run.threads]).toEqual([2, 2]);
     expect(run.processed.map((p) => p.id)).toEqual(['deep--mali', 'somalia', 'yemen']);
     expect(run.failed).toEqual([{ path: join(corpus, 'empty.txt'), ruleId: 'ingest:empty', reason: 'empty file (only white space)' }]);
     expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
@@ -51,7 +51,8 @@ describe('sitrep annotate', () => {
   it('a second run skips what is unchanged (--json summary); --force redoes all', async () => {
     const again = await runCli(['annotate', corpus, '--out', out, '--json'], { env });
     expect(again.code).toBe(1);
-    expect(lastJson(again.stdout)).toMatchObject({ processed: 0, unchanged: 3, failed: 1, skipped: 3 });
+    // The empty file is tried again (it was never annotated): one thread for it, not two.
+    expect(lastJson(again.stdout)).toMatchObject({ processed: 0, unchanged: 3, failed: 1, skipped: 3, workers: 2, threads: 1 });
     expect(again.stderr).toContain('empty.txt: empty file'); // --json is quiet, but failures still show
     expect(again.stderr).not.toContain('unchanged');
     const forced = await runCli(['annotate', corpus, '--out', out, '--json', '--force', '-w', '1'], { env });
@@ -62,6 +63,16 @@ describe('sitrep annotate', () => {
     rmSync(join(corpus, 'empty.txt'));
     const r = await runCli(['annotate', corpus, '--out', out, '--quiet'], { env });
     expect([r.code, r.stdout, r.stderr]).toEqual([0, '', '']);
+  });
+
+  it('starts no more worker threads than there are documents to annotate', async () => {
+    const json = async (args: string[]): Promise<Record<string, unknown>> => lastJson((await runCli(['annotate', corpus, '--out', out, '--json', ...args], { env })).stdout);
+    expect(await json(['-w', '3'])).toMatchObject({ processed: 0, unchanged: 3, workers: 3, threads: 0 });
+    writeFileSync(join(corpus, 'somalia.md'), '# Somalia\n\nAl-Shabaab fighters stormed a hotel in Mogadishu on 6 August 2023.\n');
+    expect(await json(['-w', '3'])).toMatchObject({ processed: 1, unchanged: 2, workers: 3, threads: 1 });
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'))).toMatchObject({ workers: 3, threads: 1 });
+    expect(await json(['-w', '3', '--force'])).toMatchObject({ processed: 3, workers: 3, threads: 3 });
+    expect(await json(['-w', '2', '--force'])).toMatchObject({ processed: 3, workers: 2, threads: 2 });
   });
 
   it.each([
