@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PhraseMatcher } from '../../src/recognize/phrase-matcher.js';
+import { PhraseMatcher, phraseTokens } from '../../src/recognize/phrase-matcher.js';
 import { wordTokens } from '../../src/recognize/tokens.js';
 import { PipelineContext } from '../../src/context.js';
 import { segmentSentences } from '../../src/segment/sentences.js';
@@ -64,6 +64,30 @@ describe('PhraseMatcher', () => {
     // A form added since: the next answer has it.
     m.add('The Islamic State', { ...base, key: 'group:the-is', caseSensitive: false, ambiguous: false });
     expect(m.matchDocument(doc).map((x) => x.entry.key)).toEqual(['group:the-is', 'group:is']);
+  });
+
+  it.each([
+    { form: 'al-Shabaab', tokens: ['al', 'Shabaab'] },
+    { form: 'Islamic State–Khorasan', tokens: ['Islamic', 'State', '–', 'Khorasan'] },
+    { form: 'U.S. Army', tokens: ['U.S.', 'Army'] },
+    { form: "Taliban's", tokens: ['Taliban', "'", 's'] },
+    { form: ' - ‐ ', tokens: [] },
+    { form: '', tokens: [] },
+  ])('phraseTokens($form) → $tokens (joiners dropped)', ({ form, tokens }) => {
+    expect(phraseTokens(form)).toEqual(tokens);
+  });
+
+  it.each([
+    { why: 'the same entity and type twice', forms: [['Taliban', 'group:t', false], ['taliban', 'group:t', false]], size: 1 },
+    { why: 'two entities', forms: [['Taliban', 'group:t', false], ['Taliban', 'group:u', false]], size: 2 },
+    { why: 'the same case-sensitive form twice', forms: [['IS', 'group:is', true], ['IS', 'group:is', true]], size: 1 },
+    { why: 'case-sensitive forms that differ in case', forms: [['IS', 'group:is', true], ['Is', 'group:is', true]], size: 2 },
+    { why: 'a case-sensitive and a plain form', forms: [['IS', 'group:is', true], ['is', 'group:is', false]], size: 2 },
+    { why: 'a form with no word', forms: [['-', 'group:t', false]], size: 0 },
+  ] as const)('keeps one entry per form unless they differ: $why → $size', ({ forms, size }) => {
+    const m = new PhraseMatcher();
+    for (const [form, key, caseSensitive] of forms) m.add(form, { ...base, key, caseSensitive, ambiguous: false });
+    expect(m.size).toBe(size);
   });
 
   // A worker matches thousands of documents with one matcher: what it found in one must not outlive
