@@ -11,7 +11,8 @@ export interface DocRunner {
   readonly workers: number;
   /**
    * At most `documents` tasks come before the next `close()`: the threads, started on the first
-   * task, are then no more than that (each takes most of a second of CPU to start, and ~100 MB, ~230 MB once it has annotated a few documents).
+   * task, are then no more than that. Each thread takes most of a second of CPU to start, and
+   * ~100 MB of memory, ~230 MB once it has annotated a few documents.
    */
   expect(documents: number): void;
   /** Worker threads of the largest pool started since the last `close()` (0 if none). */
