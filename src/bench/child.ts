@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { countWords } from './brown.js';
+import { paceOf, type Pace } from './pace.js';
 
 export type ChildJob =
   | { mode: 'parse'; corpus: string }
@@ -21,6 +22,8 @@ export interface ChildResult {
   /** CPU time of the timed part (ms, user + system, all threads of the process: workers, V8's own, libuv). */
   cpuMs: number;
   timings?: Record<string, number>;
+  /** When the first document was done, and the pace once the threads were warm (src/bench/pace.ts). */
+  pace?: Pace;
   totals?: { processed: number; skipped: number; unchanged: number; failed: number; words: number };
   rerun?: { ms: number; totals: { processed: number; unchanged: number; failed: number } };
 }
@@ -54,9 +57,10 @@ async function main(job: ChildJob): Promise<ChildResult> {
   }
   const { annotateCorpus } = await import('../batch/annotate-corpus.js');
   const options = { inputs: [job.corpus], outDir: job.outDir, workers: job.workers, timing: job.timing, reviewsDir: join(job.outDir, '.no-reviews') };
+  const doneMs: number[] = [];
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const report = await annotateCorpus(options);
+  const report = await annotateCorpus({ ...options, onProgress: (e) => void (e.kind === 'annotated' && doneMs.push(performance.now() - t0)) });
   const ms = performance.now() - t0;
   const cpuMs = cpuSince(c0);
   let rerun: ChildResult['rerun'];
@@ -73,6 +77,7 @@ async function main(job: ChildJob): Promise<ChildResult> {
     documents: report.totals.processed + report.totals.unchanged,
     maxRssKb: process.resourceUsage().maxRSS,
     ...(report.timings ? { timings: report.timings } : {}),
+    ...(doneMs.length ? { pace: paceOf(doneMs) } : {}),
     totals: report.totals,
   };
 }

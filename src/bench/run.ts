@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { brownDocs } from './brown.js';
 import { countOption } from './options.js';
 import type { ChildJob, ChildResult } from './child.js';
+import type { Pace } from './pace.js';
 
 export const TARGETS = { pipelineVsParse: 0.6, twoWorkerSpeedup: 1.7, rssGrowth4x: 1.1, rerunSpeedup: 50 } as const;
 
@@ -129,6 +130,12 @@ async function main(): Promise<void> {
     // compiler threads, the main thread and libuv a core of their own; two workers must fit them in beside.
     const cores = (r: ChildResult): string => `${secs(r.cpuMs)} = ${fmt(r.cpuMs / r.ms, 2)} cores`;
     lines.push(`  CPU time (all threads)        baseline ${cores(parse)} · 1 worker ${cores(one)} · 2 workers ${cores(two)}`);
+    // Start and steady pace: what each run pays once (the threads' start), and what the workers gain once warm.
+    if (one.pace && two.pace) {
+      const pace = (p: Pace): string => `first document after ${secs(p.firstMs)}, then ${p.steadyPerSecond === undefined ? '–' : fmt(p.steadyPerSecond, 1)} documents/s`;
+      const steady = one.pace.steadyPerSecond && two.pace.steadyPerSecond ? ` (steady speedup ${fmt(two.pace.steadyPerSecond / one.pace.steadyPerSecond, 2)})` : '';
+      lines.push(`  start and steady pace         1 worker: ${pace(one.pace)} · 2 workers: ${pace(two.pace)}${steady}`);
+    }
     if (repeat > 1) {
       const all = (rs: ChildResult[]): string => rs.map((r) => secs(r.ms)).join(', ');
       lines.push(`  (fastest of ${repeat} rounds: baseline ${all(parses)}; side by side ${all(pairs.map((p) => ({ ...p[0], ms: pairMs(p) })))}; 1 worker ${all(ones)}; 2 workers ${all(twos)})`);

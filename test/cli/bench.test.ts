@@ -16,6 +16,8 @@ it('bench --docs 2 --json ends with one JSON line of the four ratios', () => {
   expect(r.stdout).toMatch(/compromise\/parse\s/);
   // How many cores each timed run kept busy (CPU time of all its threads over its wall time).
   expect(r.stdout).toMatch(/CPU time \(all threads\)\s+baseline [\d.]+ s = [\d.]+ cores · 1 worker [\d.]+ s = [\d.]+ cores · 2 workers [\d.]+ s = [\d.]+ cores/);
+  // When the first document was done and the pace once warm (too few documents here for a middle: "–").
+  expect(r.stdout).toMatch(/start and steady pace\s+1 worker: first document after [\d.]+ s, then – documents\/s · 2 workers: first document after [\d.]+ s, then – documents\/s\n/);
   // The timed runs are repeated (default 2 rounds) and every round's time is shown beside the fastest.
   expect(r.stdout).toMatch(/fastest of 2 rounds: baseline [\d.]+ s, [\d.]+ s;/);
 }, 300_000);
