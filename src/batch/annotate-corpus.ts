@@ -186,17 +186,24 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
     if (queue.size >= inFlight) await queue.onSizeLessThan(Math.max(1, inFlight / 2));
   };
 
-  // Each file's id and reviews, and whether its size and time say it is unchanged, looked up once
-  // before any thread starts: no more threads start than there are documents that may need them (a
-  // day's run over a large corpus often has a few new articles). A JSONL file may hold any number.
+  // No more threads start than there are documents that may need them: a day's run over a large
+  // corpus often brings a few new articles. Before the first task, the files are looked at in order
+  // until `workers` of them may need annotating (any JSONL file may); what the manifest said of each
+  // is kept (a byte per file), so that the loop below does not ask again.
   const idOf = fileIds(found.files);
-  const plans = found.files.map((f) => {
-    if (f.format === 'jsonl') return undefined;
-    const id = idOf(f);
-    const rh = reviewsHash(reviews, id);
-    return { id, rh, unchanged: !o.force && manifest.isUnchangedFile(id, f.path, { size: f.size, mtimeMs: f.mtimeMs }, rh) };
-  });
-  runner.expect(plans.reduce((n, p) => n + (p === undefined ? Infinity : p.unchanged ? 0 : 1), 0));
+  const UNKNOWN = 0;
+  const UNCHANGED_FILE = 1;
+  const MAY_CHANGE = 2;
+  const known = new Uint8Array(found.files.length);
+  let toDo = 0;
+  for (let i = 0; i < found.files.length && toDo < o.workers; i++) {
+    const f = found.files[i];
+    const id = f.format === 'jsonl' ? '' : idOf(f);
+    const unchanged = f.format !== 'jsonl' && !o.force && manifest.isUnchangedFile(id, f.path, { size: f.size, mtimeMs: f.mtimeMs }, reviewsHash(reviews, id));
+    known[i] = unchanged ? UNCHANGED_FILE : MAY_CHANGE;
+    if (!unchanged) toDo = f.format === 'jsonl' ? Infinity : toDo + 1;
+  }
+  runner.expect(toDo);
 
   const stopped = (): boolean => o.signal?.aborted === true;
   for (const [i, f] of found.files.entries()) {
@@ -230,10 +237,11 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
       }
       continue;
     }
-    const { id, rh, unchanged } = plans[i]!;
+    const id = idOf(f);
     if (!claim(id, f.path, undefined, f.size)) continue;
     const stat = { size: f.size, mtimeMs: f.mtimeMs };
-    if (unchanged) {
+    const rh = reviewsHash(reviews, id);
+    if (known[i] === UNKNOWN ? !o.force && manifest.isUnchangedFile(id, f.path, stat, rh) : known[i] === UNCHANGED_FILE) {
       manifest.markSeen(id, runId);
       skipUnchanged(id, f.path, undefined, f.size);
       continue;

@@ -73,6 +73,10 @@ describe('sitrep annotate', () => {
     expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'))).toMatchObject({ workers: 3, threads: 1 });
     expect(await json(['-w', '3', '--force'])).toMatchObject({ processed: 3, workers: 3, threads: 3 });
     expect(await json(['-w', '2', '--force'])).toMatchObject({ processed: 3, workers: 2, threads: 2 });
+    // A JSONL file may hold any number of documents: every thread asked for starts.
+    const wire = join(root, 'wire.jsonl');
+    writeFileSync(wire, `${JSON.stringify({ id: 'wire-1', text: 'Houthi forces fired a missile at a ship in the Red Sea on 9 January 2024.' })}\n`);
+    expect(await json(['-w', '2', '--jsonl', wire])).toMatchObject({ processed: 1, unchanged: 3, workers: 2, threads: 2 });
   });
 
   it.each([
