@@ -39,13 +39,7 @@ const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'az', 'an', 'at'
 const TOKENIZE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
 
 export function phraseTokens(phrase: string): string[] {
-  const tokens = phrase.match(TOKENIZE);
-  if (!tokens) return [];
-  // In place, without a callback: the lexicons tokenize ~40,000 forms as each thread starts.
-  let kept = 0;
-  for (const t of tokens) if (!isJoiner(t)) tokens[kept++] = t;
-  tokens.length = kept;
-  return tokens;
+  return (phrase.match(TOKENIZE) ?? []).filter((t) => !isJoiner(t));
 }
 
 function hasUpper(s: string): boolean {
@@ -75,26 +69,21 @@ export class PhraseMatcher {
   private readonly prefixes = new Set<string>();
   size = 0;
 
-  /** Add a form of an entry. The matcher keeps `entry` (a case-sensitive one, a copy with its tokens): do not change it afterwards. */
   add(phrase: string, entry: Omit<PhraseEntry, 'surface'>): void {
     const surface = phraseTokens(phrase);
     if (surface.length === 0) return;
-    this.epoch = undefined;
-    let key = tokenKey(surface[0]);
-    for (let i = 1; i < surface.length; i++) {
-      this.prefixes.add(key);
-      key = `${key}${SEP}${tokenKey(surface[i])}`;
+    this.epoch = {};
+    let key = '';
+    for (let i = 0; i < surface.length; i++) {
+      if (i > 0) this.prefixes.add(key);
+      key = i === 0 ? tokenKey(surface[i]) : `${key}${SEP}${tokenKey(surface[i])}`;
     }
-    const kept: PhraseEntry = entry.caseSensitive ? { ...entry, surface } : entry;
-    const entries = this.phrases.get(key);
-    if (!entries) {
-      this.phrases.set(key, [kept]);
-      this.size++;
-      return;
-    }
+    let entries = this.phrases.get(key);
+    if (!entries) this.phrases.set(key, (entries = []));
     // The same entity and type under the same key twice: once is enough, unless letter case tells the forms apart.
-    for (const e of entries) if (e.key === entry.key && e.type === entry.type && e.caseSensitive === entry.caseSensitive && (!e.caseSensitive || sameWords(e.surface!, surface))) return;
-    entries.push(kept);
+    const written = surface.join(' ');
+    if (entries.some((e) => e.key === entry.key && e.type === entry.type && e.caseSensitive === entry.caseSensitive && (!e.caseSensitive || e.surface!.join(' ') === written))) return;
+    entries.push(entry.caseSensitive ? { ...entry, surface } : { ...entry });
     this.size++;
   }
 
@@ -112,8 +101,8 @@ export class PhraseMatcher {
     return true;
   }
 
-  /** The key under which a document keeps what this matcher found in it: a new one after any form is added. */
-  private epoch: object | undefined;
+  /** Changed by each form added: the key under which a document keeps what this matcher found in it. */
+  private epoch = {};
 
   /**
    * `match` over a whole document, once per document: the gazetteer recognizer and the acronym
@@ -122,7 +111,7 @@ export class PhraseMatcher {
    * what it kept of the last one would be copied again by every scavenge after that document was done.
    */
   matchDocument(doc: MatchedDocument): readonly PhraseMatch[] {
-    return doc.memo((this.epoch ??= {}), () => this.matchKeys(doc.text, doc.tokens, doc.memo(tokenKeys, () => tokenKeys(doc.tokens))));
+    return doc.memo(this.epoch, () => this.matchKeys(doc.text, doc.tokens, doc.memo(tokenKeys, () => tokenKeys(doc.tokens))));
   }
 
   /** The longest accepted match starting at each token; matches may overlap (refiners decide). */
@@ -159,12 +148,6 @@ export class PhraseMatcher {
 }
 
 const NEWLINE = 10;
-
-function sameWords(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** Each token's matching key. */
 function tokenKeys(tokens: Token[]): string[] {
