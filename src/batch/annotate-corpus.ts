@@ -1,7 +1,7 @@
 import PQueue from 'p-queue';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { discoverSources, fileIds } from './discover.js';
+import { discoverSources, fileIds, type SourceFile } from './discover.js';
 import { resolveOptions, type AnnotateCorpusOptions, type ResolvedOptions } from './options.js';
 import { ingestJsonl } from '../ingest/jsonl.js';
 import { readSource } from '../ingest/read-source.js';
@@ -191,6 +191,8 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
   // until `workers` of them may need annotating (any JSONL file may); what the manifest said of each
   // is kept (a byte per file), so that the loop below does not ask again.
   const idOf = fileIds(found.files);
+  /** A file whose size and time the manifest has, with the same reviews: not read again. */
+  const unchangedFile = (f: SourceFile, id: string, rh: string): boolean => !o.force && manifest.isUnchangedFile(id, f.path, { size: f.size, mtimeMs: f.mtimeMs }, rh);
   const UNKNOWN = 0;
   const UNCHANGED_FILE = 1;
   const MAY_CHANGE = 2;
@@ -198,10 +200,14 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
   let toDo = 0;
   for (let i = 0; i < found.files.length && toDo < o.workers; i++) {
     const f = found.files[i];
-    const id = f.format === 'jsonl' ? '' : idOf(f);
-    const unchanged = f.format !== 'jsonl' && !o.force && manifest.isUnchangedFile(id, f.path, { size: f.size, mtimeMs: f.mtimeMs }, reviewsHash(reviews, id));
+    if (f.format === 'jsonl') {
+      toDo = Infinity;
+      continue;
+    }
+    const id = idOf(f);
+    const unchanged = unchangedFile(f, id, reviewsHash(reviews, id));
     known[i] = unchanged ? UNCHANGED_FILE : MAY_CHANGE;
-    if (!unchanged) toDo = f.format === 'jsonl' ? Infinity : toDo + 1;
+    if (!unchanged) toDo++;
   }
   runner.expect(toDo);
 
@@ -241,7 +247,7 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
     if (!claim(id, f.path, undefined, f.size)) continue;
     const stat = { size: f.size, mtimeMs: f.mtimeMs };
     const rh = reviewsHash(reviews, id);
-    if (known[i] === UNKNOWN ? !o.force && manifest.isUnchangedFile(id, f.path, stat, rh) : known[i] === UNCHANGED_FILE) {
+    if (known[i] === UNKNOWN ? unchangedFile(f, id, rh) : known[i] === UNCHANGED_FILE) {
       manifest.markSeen(id, runId);
       skipUnchanged(id, f.path, undefined, f.size);
       continue;
