@@ -13,9 +13,11 @@ TARGET is one of ${TARGET_FORMS}:
   sqlite:PATH         SQLite database file (default: <from>/sitrep.db)
   postgres://…        PostgreSQL database (postgresql:// too)
   jsonl:DIR           documents, entities, entity_ids, mentions, events, event_roles .jsonl
-  brat:DIR            brat standoff: <id>.txt + <id>.ann, annotation.conf
-  w3c:DIR             W3C Web Annotation JSON-LD: <id>.jsonld + <id>.txt
-  labelstudio:FILE    Label Studio tasks with predictions, and FILE's .config.xml
+  brat:DIR            brat standoff: <id>.txt + <id>.ann (rejected mentions left out,
+                      other review decisions as # notes), annotation.conf
+  w3c:DIR             W3C Web Annotation JSON-LD: <id>.jsonld + <id>.txt (sitrep:status kept)
+  labelstudio:FILE    Label Studio tasks: predictions (rejected left out), reviewed mentions
+                      as annotations; labeling config beside it (x.json → x.config.xml)
 
 --json prints the report as JSON (with the row count of each table, for a database).
 

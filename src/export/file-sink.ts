@@ -1,4 +1,4 @@
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../write/atomic.js';
 import type { AnnotatedDoc } from '../doc.js';
@@ -8,13 +8,16 @@ export interface FileSink {
   readonly description: string;
   /** Written as a whole (one set of files replaced at the end), rather than file by file. */
   readonly whole?: boolean;
-  /** Write one document; `unchanged` when its files already hold exactly this. */
+  /**
+   * Write one document; `unchanged` when its files already hold exactly this. A target written as
+   * a whole answers `written`, and `finish` says whether the whole was `unchanged`.
+   */
   add(doc: AnnotatedDoc): Promise<'written' | 'unchanged'>;
   /**
    * After the last document. `ok` is false when some input failed: a target written as a whole
    * then keeps its previous files. With `prune`, per-document files of ids not in `keep` go.
    */
-  finish(o: { ok: boolean; keep: ReadonlySet<string>; prune: boolean }): Promise<{ pruned: number }>;
+  finish(o: { ok: boolean; keep: ReadonlySet<string>; prune: boolean }): Promise<{ pruned: number; unchanged?: boolean }>;
 }
 
 /** Write a file atomically unless it already holds exactly this content. */
@@ -46,4 +49,40 @@ export async function pruneFiles(dir: string, exts: readonly string[], keep: Rea
     pruned++;
   }
   return pruned;
+}
+
+/** Whether two files hold the same bytes (read in chunks: the files may be corpus-sized). False if either is missing. */
+export async function sameBytes(a: string, b: string): Promise<boolean> {
+  try {
+    if ((await stat(a)).size !== (await stat(b)).size) return false;
+  } catch {
+    return false;
+  }
+  const [fa, fb] = [await open(a, 'r'), await open(b, 'r')];
+  try {
+    const size = 1 << 16;
+    const [ba, bb] = [Buffer.alloc(size), Buffer.alloc(size)];
+    for (;;) {
+      const [ra, rb] = [await fa.read(ba, 0, size, null), await fb.read(bb, 0, size, null)];
+      if (ra.bytesRead !== rb.bytesRead || !ba.subarray(0, ra.bytesRead).equals(bb.subarray(0, rb.bytesRead))) return false;
+      if (ra.bytesRead === 0) return true;
+    }
+  } finally {
+    await fa.close();
+    await fb.close();
+  }
+}
+
+/**
+ * Put finished temporary files in place of their targets, unless every target already holds the
+ * same bytes: then the temporary files go and the targets stay untouched (`unchanged`).
+ */
+export async function replaceUnlessSame(pairs: readonly { tmp: string; path: string }[]): Promise<'written' | 'unchanged'> {
+  let same = true;
+  for (const p of pairs) if (!(same = await sameBytes(p.tmp, p.path))) break;
+  for (const p of pairs) {
+    if (same) await rm(p.tmp, { force: true });
+    else await rename(p.tmp, p.path);
+  }
+  return same ? 'unchanged' : 'written';
 }

@@ -1,7 +1,7 @@
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { docRows, TABLE_NAMES, type Row, type TableName } from './rows.js';
-import type { FileSink } from './file-sink.js';
+import { replaceUnlessSame, type FileSink } from './file-sink.js';
 import type { AnnotatedDoc } from '../doc.js';
 
 /**
@@ -9,7 +9,7 @@ import type { AnnotatedDoc } from '../doc.js';
  * mentions.jsonl, events.jsonl, event_roles.jsonl) with the database's columns, for bulk loaders
  * (BigQuery, DuckDB, Spark, `COPY`). The set is written as a whole: the files are built beside
  * the old ones and replace them only when every document was read, so a failed run leaves the
- * previous export in place.
+ * previous export in place, and a set that comes out byte for byte the same is left untouched.
  */
 export class JsonlSink implements FileSink {
   readonly description: string;
@@ -43,16 +43,17 @@ export class JsonlSink implements FileSink {
     return 'written';
   }
 
-  async finish(o: { ok: boolean }): Promise<{ pruned: number }> {
+  async finish(o: { ok: boolean }): Promise<{ pruned: number; unchanged?: boolean }> {
     const files = await this.open();
     for (const t of TABLE_NAMES) {
       const { tmp, fh } = files[t];
       if (o.ok) await fh.sync();
       await fh.close();
-      if (o.ok) await rename(tmp, join(this.dir, `${t}.jsonl`));
-      else await rm(tmp, { force: true });
+      if (!o.ok) await rm(tmp, { force: true });
     }
     this.files = undefined;
-    return { pruned: 0 };
+    if (!o.ok) return { pruned: 0 };
+    const status = await replaceUnlessSame(TABLE_NAMES.map((t) => ({ tmp: files[t].tmp, path: join(this.dir, `${t}.jsonl`) })));
+    return { pruned: 0, unchanged: status === 'unchanged' };
   }
 }

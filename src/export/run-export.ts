@@ -25,7 +25,8 @@ export interface ExportOptions {
 
 /**
  * What happened to one document: `inserted`/`replaced`/`unchanged` in a database (unchanged: its
- * file's hash equals the loaded one, nothing was written); `written`/`unchanged` for file targets.
+ * file's hash equals the loaded one, nothing was written); `written`/`unchanged` for file targets
+ * (for jsonl and labelstudio, written as a whole: `unchanged` when the whole came out the same).
  */
 export type DocStatus = 'inserted' | 'replaced' | 'unchanged' | 'written' | 'failed';
 
@@ -130,10 +131,14 @@ export async function exportOutput(o: ExportOptions = {}): Promise<ExportReport>
 
   const sink = fileSink(target);
   report.target = sink.description;
+  // A target written as a whole knows only at the end whether it changed: its documents are noted then.
+  const included: string[] = [];
   try {
     for await (const f of files()) {
       try {
-        note(f.id, await sink.add(parseOutputFile(f)));
+        const status = await sink.add(parseOutputFile(f));
+        if (sink.whole) included.push(f.id);
+        else note(f.id, status);
       } catch (err) {
         fail(f.id, f.file, err);
       }
@@ -143,11 +148,10 @@ export async function exportOutput(o: ExportOptions = {}): Promise<ExportReport>
     throw err;
   }
   const ok = report.failed.length === 0;
-  report.pruned = (await sink.finish({ ok, keep, prune: o.prune === true })).pruned;
-  if (!ok && sink.whole) {
-    report.written = 0;
-    report.keptPrevious = true;
-  }
+  const done = await sink.finish({ ok, keep, prune: o.prune === true });
+  report.pruned = done.pruned;
+  if (!ok && sink.whole) report.keptPrevious = true;
+  else for (const id of included) note(id, done.unchanged ? 'unchanged' : 'written');
   return report;
 }
 
