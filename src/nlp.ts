@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type compromise from 'compromise';
 import { installNarrowedMatch } from './compromise-match.js';
 import { installSweep } from './compromise-sweep.js';
+import { installSentenceCuts } from './compromise-chunks.js';
 
 const require = createRequire(import.meta.url);
 
@@ -28,6 +29,8 @@ export const SKIPPED_HOOKS: readonly string[] = ['chunks'];
   const world = (nlp as unknown as { _world: { hooks: string[] } })._world;
   world.hooks = world.hooks.filter((h) => !SKIPPED_HOOKS.includes(h));
 }
+// A run-on sentence is parsed in pieces of bounded length (src/compromise-chunks.ts); prose is unchanged.
+installSentenceCuts(nlp);
 // The same matches as compromise's own sweep, found in a fraction of its time (src/compromise-sweep.ts).
 installSweep(nlp);
 // The same matches as compromise's matcher, tried only where a pattern's leading steps can match (src/compromise-match.ts).

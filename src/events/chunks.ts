@@ -28,15 +28,51 @@ export class SentenceView {
   ) {
     this.over = new Array(hi - lo);
     this.events = new Array(hi - lo);
+    // Each mention visits only the terms it overlaps: the first found by a binary search.
     for (const m of mentions) {
       const layer = m.type === 'event' ? this.events : this.over;
-      for (let i = lo; i < hi; i++) {
+      for (let i = this.firstEndingAfter(m.start); i < hi; i++) {
         const t = terms[i];
-        if (t.end <= m.start || t.start >= m.end) continue;
+        if (t.start >= m.end) break;
+        if (t.end <= m.start) continue;
         const cur = layer[i - lo];
         if (!cur || cur.end - cur.start < m.end - m.start) layer[i - lo] = m;
       }
     }
+  }
+
+  /** The first term of the sentence that ends after offset `at` (terms are in text order). */
+  firstEndingAfter(at: number): number {
+    let a = this.lo;
+    let b = this.hi;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (this.terms[mid].end <= at) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  }
+
+  /** The last term of the sentence that starts before offset `at`, or lo when none does. */
+  lastStartingBefore(at: number): number {
+    let a = this.lo;
+    let b = this.hi;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (this.terms[mid].start < at) a = mid + 1;
+      else b = mid;
+    }
+    return Math.max(this.lo, a - 1);
+  }
+
+  private memoCues?: Map<object, boolean>;
+
+  /** Whether `test` holds of the sentence, worked out once per sentence and test (the same for all its events). */
+  sentenceFact(key: object, test: () => boolean): boolean {
+    const memo = (this.memoCues ??= new Map());
+    let v = memo.get(key);
+    if (v === undefined) memo.set(key, (v = test()));
+    return v;
   }
 
   /** The event trigger over term i, if any. */

@@ -53,8 +53,15 @@ export function factualityOf(view: SentenceView, input: FactualityInput): Factua
   const d = eventData();
   const a = input.analysis;
   const found = new Set<Factuality>();
-  const sentenceWords: string[] = [];
-  for (let k = view.lo; k < view.hi; k++) sentenceWords.push(...cueWords(view, k));
+  // The sentence's words, gathered once per sentence, not once per event in it.
+  let sentenceWords: string[] | undefined;
+  const inSentence = (seqs: readonly (readonly string[])[]): boolean => {
+    if (!sentenceWords) {
+      sentenceWords = [];
+      for (let k = view.lo; k < view.hi; k++) for (const w of cueWords(view, k)) sentenceWords.push(w);
+    }
+    return seqs.some((w) => containsSeq(sentenceWords!, w));
+  };
   // The trigger's own premodifiers count as 'before' ('no attacks', 'frequent attacks').
   const premods: string[] = [];
   for (let k = a.npStart; k < a.ta; k++) premods.push(...cueWords(view, k));
@@ -66,7 +73,10 @@ export function factualityOf(view: SentenceView, input: FactualityInput): Factua
     else if (cue.where === 'after') {
       if (a.verbal) continue;
       words = wordsAfter(view, a.tb, cue.window);
-    } else words = sentenceWords;
+    } else {
+      if (view.sentenceFact(cue, () => inSentence(cue.words))) found.add(cue.value);
+      continue;
+    }
     if (cue.words.some((w) => containsSeq(words, w))) found.add(cue.value);
   }
   if (a.claimed) found.add('claimed');

@@ -28,7 +28,7 @@ function notParty(view: SentenceView, index: TermIndex, m: Mention): boolean {
   return k < view.lo || !PARTY.has(view.word(k));
 }
 
-function nearestUnbound(ms: Mention[], types: string[], bound: Set<string>, own: Set<string>, trigger: Mention): Mention | undefined {
+function nearestUnbound(ms: readonly Mention[], types: string[], bound: Set<string>, own: Set<string>, trigger: Mention): Mention | undefined {
   let best: Mention | undefined;
   let dist = Infinity;
   for (const m of ms) {
@@ -53,6 +53,8 @@ export function borrowPlaceAndTime(view: SentenceView, index: TermIndex, ms: rea
   const sentence = ms[0]?.sentence;
   const bound = new Set<string>();
   for (const p of ps) for (const h of p.hits) if (h.mention && h.mention.sentence === sentence) bound.add(h.mention.id);
+  // Whether a mention is a party does not depend on the event: worked out once per sentence, when first needed.
+  let places: Mention[] | undefined;
   for (const p of ps) {
     if (p.factuality === 'generic' || p.factuality === 'hypothetical' || p.factuality === 'negated') continue;
     const own = new Set(p.hits.filter((h) => h.mention).map((h) => h.mention!.id));
@@ -62,11 +64,11 @@ export function borrowPlaceAndTime(view: SentenceView, index: TermIndex, ms: rea
       for (const h of placeTargets) p.hits.push({ ...h, role: 'place', start: h.mention!.start, end: h.mention!.end, how: 'shared' });
     }
     if (!p.hits.some((h) => h.role === 'place')) {
-      const m = nearestUnbound(ms.filter((x) => notParty(view, index, x)), ['place', 'country'], bound, own, p.trigger);
+      const m = nearestUnbound((places ??= ms.filter((x) => notParty(view, index, x))), ['place', 'country'], bound, own, p.trigger);
       if (m) p.hits.push({ role: 'place', start: m.start, end: m.end, mention: m, how: 'fallback' });
     }
     if (!p.hits.some((h) => h.role === 'time')) {
-      const m = nearestUnbound([...ms], ['date'], bound, own, p.trigger);
+      const m = nearestUnbound(ms, ['date'], bound, own, p.trigger);
       if (m) p.hits.push({ role: 'time', start: m.start, end: m.end, mention: m, how: 'fallback' });
     }
   }

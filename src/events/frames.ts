@@ -1,7 +1,8 @@
 import { triggerInfo } from '../recognize/event-triggers.js';
-import { termIndex, termsOf } from './terms.js';
+import { termIndex, termsOf, type TermIndex } from './terms.js';
+import { eventWindows } from './windows.js';
 import { SentenceView } from './chunks.js';
-import { analyseTrigger, type RoleHit } from './roles.js';
+import { analyseTrigger, type Antecedent, type RoleHit } from './roles.js';
 import { factualityOf } from './factuality.js';
 import { casualtiesIn } from './casualties.js';
 import { shareCoordinated } from './coordination.js';
@@ -9,7 +10,7 @@ import { antecedentFinder } from './antecedent.js';
 import { borrowPlaceAndTime } from './fallback.js';
 import { codesFor, eventData } from './data.js';
 import type { Pending } from './pending.js';
-import type { Component } from '../context.js';
+import type { Component, PipelineContext } from '../context.js';
 import type { EventFrame, EventRole, Mention, RoleName } from '../doc.js';
 
 const ROLE_ORDER: RoleName[] = ['actor', 'target', 'place', 'time', 'instrument'];
@@ -48,7 +49,6 @@ export const eventFrames: Component = {
     ctx.events = [];
     const triggers = ctx.mentions.filter((m) => m.type === 'event' && m.entity && triggerInfo(m.entity));
     if (triggers.length === 0) return;
-    const d = eventData();
     const index = termIndex(ctx);
     const bySentence = new Map<number, Mention[]>();
     for (const m of ctx.mentions) {
@@ -62,62 +62,93 @@ export const eventFrames: Component = {
       list.push(t);
       trigBySentence.set(t.sentence, list);
     }
-    for (const [s, ts] of trigBySentence) {
-      const ms = bySentence.get(s) ?? [];
-      const [lo, hi] = index.sentences[s] ?? [0, 0];
-      const view = new SentenceView(index.terms, lo, hi, ms);
-      const antecedent = antecedentFinder(ctx, index, s);
-      const ps: Pending[] = ts.map((t) => {
-        const info = triggerInfo(t.entity!)!;
-        const r = termsOf(index, t.start, t.end);
-        const frame = d.frames.get(info.frame);
-        if (!r || r[0] < lo || r[1] >= hi || !frame) return { trigger: t, info, hits: [], factuality: 'asserted' };
-        const analysis = analyseTrigger(view, r[0], r[1], frame, antecedent, info.syntax);
-        return { trigger: t, info, analysis, hits: analysis.hits, factuality: 'asserted' };
-      });
-      shareCoordinated(view, ps);
-      // Factuality before fallbacks: a generic event has no time or place of its own to borrow.
-      for (const p of ps) {
-        if (!p.analysis) continue;
-        const anchored = p.analysis.specific || p.hits.some((h) => h.role === 'time' || h.role === 'place' || h.mention?.type === 'place' || h.mention?.type === 'country');
-        p.factuality = factualityOf(view, { analysis: p.analysis, anchored, type: p.info.type });
-      }
-      borrowPlaceAndTime(view, index, ms, ps);
-      // Casualties go to the nearest event that can have them.
-      for (const c of casualtiesIn(view, ctx.text)) {
-        let best: Pending | undefined;
-        let dist = Infinity;
-        for (const p of ps) {
-          if (!HARMFUL.has(p.info.type) || p[c.kind]) continue;
-          // Distance from the trigger to the evidence; 0 when the evidence holds the trigger ('the death toll from the bombing rose to 30').
-          const dd = Math.max(0, c.evidence.start >= p.trigger.end ? c.evidence.start - p.trigger.end : p.trigger.start - c.evidence.end);
-          if (dd < dist) {
-            best = p;
-            dist = dd;
-          }
-        }
-        if (best) best[c.kind] = { value: c.value, qualifier: c.qualifier, evidence: c.evidence };
-      }
-      for (const p of ps) {
-        const t = p.trigger;
-        const frame: EventFrame = {
-          id: `event-${t.start}-${t.end}`,
-          type: p.info.type,
-          ...(p.info.subtype ? { subtype: p.info.subtype } : {}),
-          trigger: { start: t.start, end: t.end, text: t.text },
-          mention: t.id,
-          roles: toRoles(ctx.text, p.hits),
-          codes: codesFor(p.info.type, p.info.subtype),
-          factuality: p.factuality,
-          ...(p.fatalities ? { fatalities: p.fatalities } : {}),
-          ...(p.injured ? { injured: p.injured } : {}),
-          sentence: t.sentence,
-          confidence: confidenceOf(p),
-          source: t.source,
-        };
-        ctx.events.push(frame);
+    for (const [s, sentenceTriggers] of trigBySentence) {
+      const [slo, shi] = index.sentences[s] ?? [0, 0];
+      const windows = eventWindows(index.terms, slo, shi);
+      // A pronoun may point back into the sentence before (or, in a long sentence, the window before).
+      let from = s > 1 ? ctx.sentences[s - 1].start : -Infinity;
+      const ms = byWindow(bySentence.get(s) ?? [], index, windows);
+      const ts = byWindow(sentenceTriggers, index, windows);
+      for (let w = 0; w < windows.length; w++) {
+        const [lo, hi] = windows[w];
+        if (w > 0) from = index.terms[windows[w - 1][0]].start;
+        if (ts[w].length) frameWindow(ctx, index, lo, hi, ms[w], ts[w], antecedentFinder(ctx, index, from));
       }
     }
     ctx.events.sort((a, b) => a.trigger.start - b.trigger.start);
   },
 };
+
+/** Mentions (in their order) by the window of the sentence they start in; one list when it has one window. */
+function byWindow(ms: Mention[], index: TermIndex, windows: [number, number][]): Mention[][] {
+  if (windows.length === 1) return [ms];
+  const out: Mention[][] = windows.map(() => []);
+  for (const m of ms) {
+    // The last window whose first term starts at or before the mention (the first window takes what lies before it).
+    let a = 0;
+    let b = windows.length - 1;
+    while (a < b) {
+      const mid = (a + b + 1) >> 1;
+      if (index.terms[windows[mid][0]].start <= m.start) a = mid;
+      else b = mid - 1;
+    }
+    out[a].push(m);
+  }
+  return out;
+}
+
+/** The events of one sentence, or of one window of a long sentence: roles, factuality, fallbacks, casualties. */
+function frameWindow(ctx: PipelineContext, index: TermIndex, lo: number, hi: number, ms: Mention[], ts: Mention[], antecedent: Antecedent): void {
+  const d = eventData();
+  const view = new SentenceView(index.terms, lo, hi, ms);
+  const ps: Pending[] = ts.map((t) => {
+    const info = triggerInfo(t.entity!)!;
+    const r = termsOf(index, t.start, t.end);
+    const frame = d.frames.get(info.frame);
+    if (!r || r[0] < lo || r[1] >= hi || !frame) return { trigger: t, info, hits: [], factuality: 'asserted' };
+    const analysis = analyseTrigger(view, r[0], r[1], frame, antecedent, info.syntax);
+    return { trigger: t, info, analysis, hits: analysis.hits, factuality: 'asserted' };
+  });
+  shareCoordinated(view, ps);
+  // Factuality before fallbacks: a generic event has no time or place of its own to borrow.
+  for (const p of ps) {
+    if (!p.analysis) continue;
+    const anchored = p.analysis.specific || p.hits.some((h) => h.role === 'time' || h.role === 'place' || h.mention?.type === 'place' || h.mention?.type === 'country');
+    p.factuality = factualityOf(view, { analysis: p.analysis, anchored, type: p.info.type });
+  }
+  borrowPlaceAndTime(view, index, ms, ps);
+  // Casualties go to the nearest event that can have them.
+  for (const c of casualtiesIn(view, ctx.text)) {
+    let best: Pending | undefined;
+    let dist = Infinity;
+    for (const p of ps) {
+      if (!HARMFUL.has(p.info.type) || p[c.kind]) continue;
+      // Distance from the trigger to the evidence; 0 when the evidence holds the trigger ('the death toll from the bombing rose to 30').
+      const dd = Math.max(0, c.evidence.start >= p.trigger.end ? c.evidence.start - p.trigger.end : p.trigger.start - c.evidence.end);
+      if (dd < dist) {
+        best = p;
+        dist = dd;
+      }
+    }
+    if (best) best[c.kind] = { value: c.value, qualifier: c.qualifier, evidence: c.evidence };
+  }
+  for (const p of ps) {
+    const t = p.trigger;
+    const frame: EventFrame = {
+      id: `event-${t.start}-${t.end}`,
+      type: p.info.type,
+      ...(p.info.subtype ? { subtype: p.info.subtype } : {}),
+      trigger: { start: t.start, end: t.end, text: t.text },
+      mention: t.id,
+      roles: toRoles(ctx.text, p.hits),
+      codes: codesFor(p.info.type, p.info.subtype),
+      factuality: p.factuality,
+      ...(p.fatalities ? { fatalities: p.fatalities } : {}),
+      ...(p.injured ? { injured: p.injured } : {}),
+      sentence: t.sentence,
+      confidence: confidenceOf(p),
+      source: t.source,
+    };
+    ctx.events.push(frame);
+  }
+}

@@ -66,9 +66,7 @@ function ofNounSet(d: EventData): Set<string> {
 
 /** The last term of a mention. */
 function k0(view: SentenceView, m: Mention): number {
-  let k = view.lo;
-  for (let i = view.lo; i < view.hi; i++) if (view.terms[i].start < m.end) k = i;
-  return k;
+  return view.lastStartingBefore(m.end);
 }
 
 function possessiveEnd(view: SentenceView, b: number): number {
