@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readGold } from '../../src/eval/gold.js';
@@ -9,6 +8,7 @@ import { intervalOfValue, type EvalEvent } from '../../src/eval/events-types.js'
 import type { EventsResult } from '../../src/eval/events-section.js';
 import type { GoldDoc } from '../../src/eval/gold.js';
 import { SHARED_EVAL } from '../support/annotate.js';
+import { describeWithGold } from '../support/shared-gold.js';
 
 const ev = (type: string, start: number, end: number, roles: EvalEvent['roles'] = [], subtype?: string): EvalEvent => ({ type, subtype, start, end, roles });
 
@@ -106,7 +106,7 @@ describe('sitrep eval prints an Events section only when the gold has events', (
 const WIKI = join(SHARED_EVAL, 'wikievents_dev.jsonl');
 const MUC = join(SHARED_EVAL, 'muc4_tst1_tst2.jsonl');
 
-describe.runIf(existsSync(WIKI))('event floors on WikiEvents dev', () => {
+describeWithGold('event floors on WikiEvents dev', [WIKI], () => {
   const r = evaluateGold(readGold(WIKI), { types: ['events'] }).report.sections.events as EventsResult;
   const s = r.triggers!.sitrep;
   const b = r.triggers!.baseline;
@@ -123,7 +123,7 @@ describe.runIf(existsSync(WIKI))('event floors on WikiEvents dev', () => {
   });
 });
 
-describe.runIf(existsSync(MUC))('event floors on MUC-4 TST1+TST2', () => {
+describeWithGold('event floors on MUC-4 TST1+TST2', [MUC], () => {
   const r = evaluateGold(readGold(MUC), { types: ['events'] }).report.sections.events as EventsResult;
   const s = r.incidents!.sitrep;
 
