@@ -41,7 +41,7 @@ ${cspMeta(PAGE_CSS, DOC_PAGE_SCRIPT)}
 <nav aria-label="Corpus"><a href="index.html">sitrep corpus</a></nav>
 <h1>${escapeHtml(title)}</h1>
 ${metaLine(doc)}
-<p class="help">Press <kbd>?</kbd> for keyboard keys.</p>
+<p class="help"><button type="button" id="help-btn" aria-expanded="false" aria-controls="help">Keyboard keys</button> or press <kbd>?</kbd> anywhere but in a text field.</p>
 ${KEYS}
 </header>
 <noscript><p>Reviewing needs JavaScript; the highlights and lists work without it.</p></noscript>

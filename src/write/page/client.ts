@@ -39,6 +39,8 @@ export function docPageClient(layout: (length: number, spans: ReadonlyArray<{ st
     type: Type;
     name: string;
     ids: Record<string, string | undefined>;
+    /** The ids as labels (src/write/page/id-schemes.ts), made when the page was written. */
+    idLabels: { text: string; title: string; href?: string }[];
     partOf?: string;
     country?: string;
     mentions: string[];
@@ -100,9 +102,6 @@ export function docPageClient(layout: (length: number, spans: ReadonlyArray<{ st
     }
     for (const c of children) if (c !== null && c !== undefined) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
     return node;
-  }
-  function link(href: string, textContent: string): HTMLElement {
-    return el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, textContent);
   }
 
   // ---- storage ----
@@ -264,16 +263,11 @@ export function docPageClient(layout: (length: number, spans: ReadonlyArray<{ st
   // ---- details of the selected mention ----
   function idLinks(e: Entity): HTMLElement {
     const out = el('span', { class: 'ids' });
-    const add = (node: Node | string): void => {
-      if (out.childNodes.length) out.append(' · ');
-      out.append(node);
-    };
-    const iso2 = e.ids.iso2;
-    const iso3 = e.ids.iso3;
-    if (iso2 && /^[A-Z]{2}$/.test(iso2)) add(link(`https://www.iso.org/obp/ui/#iso:code:3166:${iso2}`, `ISO 3166: ${iso2}${iso3 ? ` / ${iso3}` : ''}`));
-    const qid = e.ids.wikidata;
-    if (qid && /^Q[1-9][0-9]*$/.test(qid)) add(link(`https://www.wikidata.org/wiki/${qid}`, `Wikidata ${qid}`));
-    for (const [scheme, v] of Object.entries(e.ids)) if (v && !['iso2', 'iso3', 'wikidata'].includes(scheme)) add(`${scheme}: ${v}`);
+    for (const l of e.idLabels ?? []) {
+      if (out.childNodes.length) out.append(' ');
+      const safe = l.href && /^https:\/\/[^\s<>"'`]+$/.test(l.href) ? l.href : undefined;
+      out.append(safe ? el('a', { class: 'idl', href: safe, title: l.title, target: '_blank', rel: 'noopener noreferrer' }, l.text) : el('span', { class: 'idl', title: l.title }, l.text));
+    }
     return out;
   }
   function valueText(v: View): string {
@@ -302,7 +296,7 @@ export function docPageClient(layout: (length: number, spans: ReadonlyArray<{ st
     ];
     if (e) {
       const ent = el('span', {}, e.name);
-      if (Object.values(e.ids).some(Boolean)) ent.append(' ', idLinks(e));
+      if (e.idLabels?.length) ent.append(' ', idLinks(e));
       rows.push(['Entity', ent]);
       if (e.partOf) rows.push(['Part of', entities.get(e.partOf)?.name ?? e.partOf]);
       if (e.country) rows.push(['Country', entities.get(e.country)?.name ?? e.country]);
@@ -609,12 +603,22 @@ export function docPageClient(layout: (length: number, spans: ReadonlyArray<{ st
     who.value = load('sitrep-reviewer') ?? '';
     who.addEventListener('change', () => save('sitrep-reviewer', who.value.trim()));
   }
+  const helpBtn = byId('help-btn');
+  function toggleHelp(): void {
+    const help = byId('help');
+    if (!help) return;
+    help.hidden = !help.hidden;
+    helpBtn?.setAttribute('aria-expanded', String(!help.hidden));
+  }
+  helpBtn?.addEventListener('click', toggleHelp);
   document.addEventListener('keydown', (ev) => {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     const t = ev.target as HTMLElement;
-    // Keys are the page's own except where one types or picks (text fields, lists).
-    const typing = t && (t.isContentEditable || /^(SELECT|TEXTAREA)$/.test(t.tagName) || (t.tagName === 'INPUT' && !/^(checkbox|radio|button)$/.test((t as HTMLInputElement).type)));
+    // Keys are the page's own except where one types (text fields); in a list (the type picker)
+    // letters pick an option, so there only `?` is the page's.
+    const typing = t && (t.isContentEditable || t.tagName === 'TEXTAREA' || (t.tagName === 'INPUT' && !/^(checkbox|radio|button)$/.test((t as HTMLInputElement).type)));
     if (typing) return;
+    if (t && t.tagName === 'SELECT' && ev.key !== '?') return;
     const keys: Record<string, () => void> = {
       n: () => step(1),
       j: () => step(1),
@@ -627,10 +631,7 @@ export function docPageClient(layout: (length: number, spans: ReadonlyArray<{ st
       '[': () => entitySel && selectEntity(entitySel.id, -1),
       t: () => byId('retype')?.focus(),
       Escape: () => select(null),
-      '?': () => {
-        const help = byId('help');
-        if (help) help.hidden = !help.hidden;
-      },
+      '?': toggleHelp,
     };
     const fn = keys[ev.key];
     if (!fn) return;

@@ -1,5 +1,6 @@
 import { escapeHtml, httpUrl } from '../escape.js';
 import { MENTION_TYPE_LIST, TYPE_STYLE, typeClass } from './styles.js';
+import { idLabelsHtml } from './id-schemes.js';
 import type { AnnotatedDoc, Entity, EventFrame, Span } from '../../doc.js';
 
 /** Side panels of the document page, rendered from the JSON; every value escaped. */
@@ -15,13 +16,9 @@ function evidenceAttrs(s: { start: number; end: number }, mention?: string): str
   return `data-evidence-start="${Number(s.start)}" data-evidence-end="${Number(s.end)}"${mention ? ` data-mention-id="${e(mention)}"` : ''}`;
 }
 
-/** Links for the identifiers we know how to link (ISO 3166, Wikidata); others as text. */
+/** An entity's ids as small labels, linked where the scheme has a page per id (see id-schemes.ts). */
 export function idLinks(ids: Entity['ids']): string {
-  const out: string[] = [];
-  if (ids.iso2 && /^[A-Z]{2}$/.test(ids.iso2)) out.push(`<a href="https://www.iso.org/obp/ui/#iso:code:3166:${ids.iso2}" target="_blank" rel="noopener noreferrer">ISO ${e(ids.iso2)}${ids.iso3 ? ` / ${e(ids.iso3)}` : ''}</a>`);
-  if (ids.wikidata && /^Q[1-9][0-9]*$/.test(ids.wikidata)) out.push(`<a href="https://www.wikidata.org/wiki/${ids.wikidata}" target="_blank" rel="noopener noreferrer">Wikidata ${e(ids.wikidata)}</a>`);
-  for (const [scheme, v] of Object.entries(ids)) if (v && !['iso2', 'iso3', 'wikidata', 'isoNumeric'].includes(scheme)) out.push(`${e(scheme)}: ${e(v)}`);
-  return out.length ? `<span class="ids">${out.join(' · ')}</span>` : '';
+  return idLabelsHtml(ids);
 }
 
 export function legend(doc: AnnotatedDoc): string {

@@ -1,14 +1,19 @@
 import type { MentionType } from '../../doc.js';
 
-/** Colours per mention type: dark text on light fills (contrast above 12:1), a darker border to tell them apart. */
+/**
+ * Colours per mention type: dark text on fills of at least 7:1 contrast, a darker underline of the
+ * same hue (4.5:1 on white). The fills were chosen to stay apart from one another and from the page
+ * in normal vision and in simulated protanopia, deuteranopia and tritanopia (CIEDE2000, checked in
+ * Chromium by test/e2e/palette.test.ts; the figures are in docs/palette.md).
+ */
 export const TYPE_STYLE: Record<MentionType, { label: string; bg: string; border: string }> = {
-  group: { label: 'Group', bg: '#ffe1b3', border: '#b35c00' },
-  country: { label: 'Country', bg: '#c9f2d0', border: '#1b7a33' },
-  place: { label: 'Place', bg: '#d4ecff', border: '#1f5f99' },
-  person: { label: 'Person', bg: '#f4d4f7', border: '#863a8f' },
-  date: { label: 'Date', bg: '#fff3a8', border: '#8a7400' },
-  event: { label: 'Event', bg: '#ffd0d0', border: '#a61b1b' },
-  nationality: { label: 'Nationality', bg: '#e3e3e3', border: '#555555' },
+  group: { label: 'Group', bg: '#fdbb2c', border: '#936c1a' },
+  country: { label: 'Country', bg: '#a7c0af', border: '#647369' },
+  place: { label: 'Place', bg: '#9ddefe', border: '#557889' },
+  person: { label: 'Person', bg: '#ae98fe', border: '#675998' },
+  date: { label: 'Date', bg: '#f9e3a9', border: '#7c7154' },
+  event: { label: 'Event', bg: '#ff8077', border: '#994b45' },
+  nationality: { label: 'Nationality', bg: '#b6a0b9', border: '#6c5e6e' },
 };
 
 export const MENTION_TYPE_LIST = Object.keys(TYPE_STYLE) as MentionType[];
@@ -45,6 +50,10 @@ th{background:#eef1f4}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .sw{display:inline-block;width:.9em;height:.9em;vertical-align:middle;margin-right:.25em;border:1px solid;border-radius:2px}
 ul.plain{list-style:none;padding:0;margin:0}
+.ids{font-size:.8rem}
+.idl{display:inline-block;font-size:.75rem;line-height:1.35;padding:0 .35rem;margin:0 .15rem .1rem 0;border:1px solid #8a939c;border-radius:3px;background:#f4f6f8;color:#1a1a1a;text-decoration:none;white-space:nowrap;vertical-align:baseline}
+a.idl{color:#0b4f9c;border-color:#6f8fb3}
+a.idl:hover{text-decoration:underline}
 .badge{display:inline-block;font-size:.8rem;padding:0 .4rem;border-radius:999px;border:1px solid #555;background:#f1f1f1;color:#1a1a1a;white-space:nowrap}
 .fact-asserted{background:#dff3e4;border-color:#1b7a33}
 .fact-reported{background:#e1ecfb;border-color:#1f5f99}
@@ -81,7 +90,6 @@ aside h3{font-size:.95rem;margin:.6rem 0 .3rem}
 .ent{border:none;background:none;padding:.05rem .2rem;text-align:left}
 .ent[aria-pressed=true]{background:#dbe8f7;outline:1px solid #1f5f99}
 .ents li{display:flex;gap:.3rem;align-items:baseline;flex-wrap:wrap}
-.ids{font-size:.8rem}
 .card{border:1px solid #d6d6d6;border-radius:6px;padding:.4rem .6rem;margin:.4rem 0;background:#fcfcfc}
 .card header{display:flex;gap:.4rem;flex-wrap:wrap;align-items:baseline}
 .chip{font-size:.85rem;border-radius:999px;padding:0 .5rem;margin:.15rem .15rem 0 0;border:1px solid #5a6470;background:#fff}
