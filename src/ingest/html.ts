@@ -1,20 +1,8 @@
-import { unified } from 'unified';
-import rehypeParse from 'rehype-parse';
 import { TextBuilder } from './text-builder.js';
 import { BLOCK_TAGS, SKIP_TAGS, boilerplateAttr } from './boilerplate.js';
+import { parseHtmlTree, type HNode } from './html-tree.js';
 import { normaliseMetaDate, parseDateline } from '../link/calendar.js';
 import type { IngestedDoc } from './types.js';
-
-interface HNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  properties?: Record<string, unknown>;
-  children?: HNode[];
-  position?: { start: { offset?: number }; end: { offset?: number } };
-}
-
-const parser = unified().use(rehypeParse, { fragment: false });
 
 /** Meta tags that carry the publication date, best first. */
 const DATE_META = ['article:published_time', 'og:published_time', 'datepublished', 'date', 'dc.date', 'dcterms.created', 'pubdate', 'publish-date', 'sailthru.date'];
@@ -25,24 +13,32 @@ function attr(node: HNode, name: string): string {
   return v === undefined || v === null ? '' : String(v);
 }
 
-function find(node: HNode, pred: (n: HNode) => boolean): HNode | undefined {
-  if (pred(node)) return node;
-  for (const c of node.children ?? []) {
-    const hit = find(c, pred);
-    if (hit) return hit;
+/** Nodes in document order (depth first), by a stack rather than recursion: pages nest without limit. */
+function* walk(node: HNode): Generator<HNode> {
+  const stack = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    yield n;
+    const cs = n.children;
+    if (cs) for (let i = cs.length - 1; i >= 0; i--) stack.push(cs[i]);
   }
+}
+
+function find(node: HNode, pred: (n: HNode) => boolean): HNode | undefined {
+  for (const n of walk(node)) if (pred(n)) return n;
   return undefined;
 }
 
-function findAll(node: HNode, pred: (n: HNode) => boolean, out: HNode[] = []): HNode[] {
-  if (pred(node)) out.push(node);
-  for (const c of node.children ?? []) findAll(c, pred, out);
+function findAll(node: HNode, pred: (n: HNode) => boolean): HNode[] {
+  const out: HNode[] = [];
+  for (const n of walk(node)) if (pred(n)) out.push(n);
   return out;
 }
 
 function plain(node: HNode): string {
-  if (node.type === 'text') return node.value ?? '';
-  return (node.children ?? []).map(plain).join('');
+  let out = '';
+  for (const n of walk(node)) if (n.type === 'text') out += n.value ?? '';
+  return out;
 }
 
 function isChrome(node: HNode): boolean {
@@ -59,7 +55,7 @@ function isChrome(node: HNode): boolean {
  * decoded, white space collapsed, one paragraph per block element.
  */
 export function ingestHtml(source: string, path: string, key: string): IngestedDoc {
-  const tree = parser.parse(source) as HNode;
+  const tree = parseHtmlTree(source);
   const meta: Record<string, string> = {};
   for (const m of findAll(tree, (n) => n.tagName === 'meta')) {
     const name = (attr(m, 'name') || attr(m, 'property') || attr(m, 'itemProp')).toLowerCase();
@@ -106,29 +102,45 @@ export function ingestHtml(source: string, path: string, key: string): IngestedD
     }
   };
 
-  const visit = (node: HNode): void => {
-    if (node.type === 'text') return emitText(node);
-    if (node.type !== 'element' && node.type !== 'root') return;
-    if (node !== root && isChrome(node)) return;
+  // What to do on entering a node, and on leaving it after its children: a stack, not recursion.
+  const enter = (node: HNode): boolean => {
+    if (node.type === 'text') {
+      emitText(node);
+      return false;
+    }
+    if (node.type !== 'element' && node.type !== 'root') return false;
+    if (node !== root && isChrome(node)) return false;
     if (node.tagName === 'br') {
       b.synth('\n');
       pendingSpace = null;
-      return;
+      return false;
     }
-    const block = BLOCK_TAGS.has(node.tagName ?? '');
-    if (block) {
+    if (BLOCK_TAGS.has(node.tagName ?? '')) {
       b.paragraph();
       pendingSpace = null;
     }
-    const before = b.size;
-    for (const c of node.children ?? []) visit(c);
+    return true;
+  };
+  const leave = (node: HNode, before: number): void => {
     if (node.tagName === 'h1' && h1 === null && b.size > before) h1 = b.toString().slice(before).trim();
-    if (block) {
+    if (BLOCK_TAGS.has(node.tagName ?? '')) {
       b.paragraph();
       pendingSpace = null;
     }
   };
-  visit(root);
+  const stack: { node: HNode; next: number; before: number }[] = [];
+  if (enter(root)) stack.push({ node: root, next: 0, before: b.size });
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const cs = top.node.children ?? [];
+    if (top.next < cs.length) {
+      const c = cs[top.next++];
+      if (enter(c)) stack.push({ node: c, next: 0, before: b.size });
+    } else {
+      stack.pop();
+      leave(top.node, top.before);
+    }
+  }
 
   const text = b.toString().replace(/\s+$/, '');
   const segments = b.segments.filter((seg) => seg[0] < text.length).map((seg) => [seg[0], Math.min(seg[1], text.length), seg[2], seg[3]] as typeof seg);
