@@ -11,7 +11,8 @@ import type { AnnotatedDoc, Entity, Span } from '../doc.js';
  * requires, positions count code points (sitrep's own offsets count UTF-16 code units).
  * Mentions are `identifying` annotations (type, entity, ids, normalised value); events are
  * `classifying` annotations of their trigger, with one `linking` body per role pointing at the
- * role's mention annotation. Confidence and the rule or lexicon entry go in `sitrep:` properties.
+ * role's mention annotation. Confidence and the rule or lexicon entry go in `sitrep:` properties, and
+ * so does a reviewer's decision (`sitrep:status`, `sitrep:review`: by, at, note); rejected mentions stay.
  */
 
 const CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { sitrep: 'urn:sitrep:vocab#' }];
@@ -68,6 +69,7 @@ export function toW3c(doc: AnnotatedDoc): Record<string, unknown> {
       'sitrep:confidence': m.confidence,
       'sitrep:source': m.source,
       ...(m.status ? { 'sitrep:status': m.status } : {}),
+      ...(m.review ? { 'sitrep:review': m.review } : {}),
     });
   }
   for (const ev of doc.events) {

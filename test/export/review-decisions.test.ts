@@ -102,6 +102,8 @@ describe('W3C', () => {
     const items = (toW3c(doc).first as { items: { 'sitrep:status'?: string; target: { selector: { exact?: string }[] } }[] }).items;
     const status = (t: string) => items.find((a) => a.target.selector[0].exact === t)?.['sitrep:status'];
     expect([status('Moscow'), status('Kabul'), status('Russia'), status('concert hall')]).toEqual(['rejected', 'accepted', 'edited', 'added']);
+    const kabul = items.find((a) => a.target.selector[0].exact === 'Kabul') as unknown as Record<string, unknown>;
+    expect(kabul['sitrep:review']).toMatchObject({ by: 'ana', at: '2025-01-02T03:04:05Z', note: 'checked' });
   });
 });
 
