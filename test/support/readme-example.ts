@@ -66,7 +66,8 @@ export function readmeExample(doc: AnnotatedDoc, file: string): string {
   out.push(`// ${file} (abridged: "…" stands for what is left out)`);
   out.push('{');
   out.push(` "schemaVersion": ${JSON.stringify(doc.schemaVersion)},`);
-  out.push(` "run": ${inline(doc.run)},`);
+  // The lexicon hash and the counts change with every lexicon edit: left out, so the example follows only what it shows.
+  out.push(` "run": ${inline({ ...doc.run, lexiconHash: '…' })},`);
   out.push(` "doc": ${inline(pick(doc.doc, ['id', 'title']))
     .replace(/ }$/, ',')}`);
   out.push(`         "date": ${inline(doc.doc.date)},`);
@@ -74,19 +75,19 @@ export function readmeExample(doc: AnnotatedDoc, file: string): string {
   out.push(` "text": ${JSON.stringify(`${doc.text.slice(0, 60)}…`)},`);
   out.push(' "mentions": [');
   for (const m of shown) out.push(`${block(pick(m, ['id', 'type', 'start', 'end', 'text', 'sentence', 'value', 'date', 'entity', 'source', 'confidence', 'status']), '  ')},`);
-  out.push(`  "… ${doc.mentions.length - shown.length} more"`);
+  out.push('  "…"');
   out.push(' ],');
   if (entity) {
-    const mentions = entity.mentions.length > 2 ? [...entity.mentions.slice(0, 2), `… ${entity.mentions.length - 2} more`] : entity.mentions;
+    const mentions = entity.mentions.length > 2 ? [...entity.mentions.slice(0, 2), '…'] : entity.mentions;
     out.push(' "entities": [');
     out.push(`${block(pick({ ...entity, mentions }, ['id', 'type', 'name', 'ids', 'partOf', 'country', 'mentions', 'source']), '  ')},`);
-    out.push(`  "… ${doc.entities.length - 1} more"`);
+    out.push('  "…"');
     out.push(' ],');
   }
   if (event) {
     out.push(' "events": [');
     out.push(`${block(pick(event, ['id', 'type', 'subtype', 'trigger', 'roles', 'codes', 'factuality', 'sentence', 'confidence', 'source']), '  ')},`);
-    out.push(`  "… ${doc.events.length - 1} more"`);
+    out.push('  "…"');
     out.push(' ]');
   }
   out.push('}');
