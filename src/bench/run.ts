@@ -12,7 +12,8 @@
  * The timed runs (baseline, ceiling, 1 and 2 workers) are repeated in interleaved rounds (`--repeat`,
  * default 2) and the fastest of each is kept, as Python's timeit does: on a shared VM the host adds
  * noise of ±5% to any one run, which only ever slows a run down. Every round's time is printed.
- * `--json` ends the output with one JSON line of the four ratios.
+ * `--json` ends the output with one JSON line of the four ratios. `--shapes` measures adversarial
+ * shapes of text instead (src/bench/shapes-run.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -160,7 +161,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+// `--shapes`: the adversarial shapes of text instead of the Brown corpus (src/bench/shapes-run.ts).
+const run = process.argv.includes('--shapes') ? async (): Promise<void> => (await import('./shapes-run.js')).runShapes(process.argv.slice(2)) : main;
+run().catch((err) => {
   process.stderr.write(`bench: ${(err as Error)?.stack ?? String(err)}\n`);
   process.exitCode = 1;
 });

@@ -9,6 +9,7 @@ interface NlcstNode {
 }
 
 const processor = unified().use(retextEnglish);
+const WHITE = /\s/;
 
 /**
  * Sentences with their positions, from retext-english. A line break between two lines that are
@@ -51,11 +52,18 @@ export function segmentSentences(text: string): Sentence[] {
     const re = /\n/g;
     re.lastIndex = s;
     for (let m = re.exec(text); m && m.index < e; m = re.exec(text)) {
-      const before = text.slice(start, m.index).trimEnd();
-      const next = text.slice(m.index + 1, e).trimStart();
-      const blankLine = /\n\s*$/.test(text.slice(start, m.index + 1)) || /^\s*\n/.test(text.slice(m.index + 1, e));
-      if (before.length > 0 && (blankLine || (!/[,;:\p{Ll}-]$/u.test(before) && /^[\p{Lu}\d"“]/u.test(next) && before.length < 120 && before !== before.toUpperCase()))) {
-        out.push({ index: out.length, start, end: start + before.length });
+      // Read only the white space either side of the line break and at most 120 characters
+      // before it: a sentence of many lines that never splits costs its length once.
+      let b = m.index;
+      let blankLine = false;
+      while (b > start && WHITE.test(text[b - 1])) if (text[--b] === '\n') blankLine = true;
+      let n = m.index + 1;
+      while (n < e && WHITE.test(text[n])) if (text[n++] === '\n') blankLine = true;
+      const length = b - start;
+      const before = length < 120 ? text.slice(start, b) : '';
+      const next = n < e ? String.fromCodePoint(text.codePointAt(n)!) : '';
+      if (length > 0 && (blankLine || (length < 120 && !/[,;:\p{Ll}-]$/u.test(before) && /^[\p{Lu}\d"“]/u.test(next) && before !== before.toUpperCase()))) {
+        out.push({ index: out.length, start, end: start + length });
         start = m.index + 1;
         while (start < e && /\s/.test(text[start])) start++;
       }
