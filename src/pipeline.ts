@@ -2,10 +2,12 @@ import { sha256, docIdFor } from './doc-id.js';
 import { PipelineContext, type Component } from './context.js';
 import { loadLexicon } from './lexicon/index.js';
 import { segmentSentences } from './segment/sentences.js';
+import { restoreOriginalText, truecaseView } from './segment/truecase.js';
 import { lexiconMentions } from './recognize/lexicon-mentions.js';
 import { dateMentions } from './recognize/dates.js';
 import { compromiseGroups, compromisePeople, compromisePlaces } from './recognize/compromise-entities.js';
 import { eventTriggers } from './recognize/event-triggers.js';
+import { learnedTriggers } from './events/learned-triggers.js';
 import { nominalMentions } from './recognize/nominal-mentions.js';
 import { personTitles } from './recognize/person-titles.js';
 import { appositivePeople } from './recognize/appositive-people.js';
@@ -49,6 +51,8 @@ export const COMPONENTS: readonly Component[] = [
   // Last of the recognizers: a trigger such as 'captured' counts only before a place or country
   // (a takeover, not an arrest), which it reads from the candidates the others proposed.
   eventTriggers,
+  // The trained classifier judges the lexicon's triggers and adds the words it knows as triggers.
+  learnedTriggers,
   // Refiners: trim before overlaps, so that trimmed spans compete.
   trimSpans,
   // Before overlaps: these drop place candidates that are parts of other names, which the overlap
@@ -96,7 +100,8 @@ export function annotateIngested(doc: IngestedDoc, options: AnnotateOptions = {}
   const time = options.time;
   let t = time ? performance.now() : 0;
   const sentences = segmentSentences(doc.text);
-  const ctx = new PipelineContext(id, doc.text, sentences, date.value, lexicon, doc.path);
+  // Text in capitals is read through a truecased view of the same length (spans index both alike).
+  const ctx = new PipelineContext(id, truecaseView(doc.text), sentences, date.value, lexicon, doc.path);
   ctx.diagnostics.push(...doc.diagnostics);
   if (time) {
     time('segment/sentences', performance.now() - t);
@@ -112,6 +117,7 @@ export function annotateIngested(doc: IngestedDoc, options: AnnotateOptions = {}
       time(c.name, performance.now() - t);
     }
   } else for (const c of COMPONENTS) c.run(ctx);
+  if (ctx.text !== doc.text) restoreOriginalText(ctx, doc.text);
   return {
     schemaVersion: SCHEMA_VERSION,
     doc: {

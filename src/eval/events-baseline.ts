@@ -1,7 +1,7 @@
 import { keywordTriggers } from '../recognize/event-triggers.js';
 import { wordTokens } from '../recognize/tokens.js';
 import { sitrepEvalEvents, type EvalEvent } from './events-types.js';
-import type { AnnotatedDoc, Mention } from '../doc.js';
+import type { AnnotatedDoc, EventFrame, Mention } from '../doc.js';
 
 function nearest(ms: Mention[], start: number, end: number, types: string[], side: 'before' | 'any'): Mention | undefined {
   let best: Mention | undefined;
@@ -26,6 +26,11 @@ function nearest(ms: Mention[], start: number, end: number, types: string[], sid
  * beside sitrep, it shows what the event grammar adds to the word list.
  */
 export function baselineEvents(doc: AnnotatedDoc): EvalEvent[] {
+  return sitrepEvalEvents({ ...doc, events: baselineFrames(doc) });
+}
+
+/** The baseline's events as event frames (for the incident view). */
+export function baselineFrames(doc: AnnotatedDoc): EventFrame[] {
   const bySentence = new Map<number, Mention[]>();
   for (const m of doc.mentions) {
     const l = bySentence.get(m.sentence) ?? [];
@@ -63,6 +68,6 @@ export function baselineEvents(doc: AnnotatedDoc): EvalEvent[] {
       source: 'baseline',
     };
   });
-  return sitrepEvalEvents({ ...doc, events });
+  return events;
 }
 

@@ -1,6 +1,7 @@
 import { prf } from './metrics.js';
 import { columns, pair, prfCells } from './table.js';
-import { baselineEvents } from './events-baseline.js';
+import { baselineEvents, baselineFrames } from './events-baseline.js';
+import { incidentEvalEvents } from './events-incidents.js';
 import { sitrepEvalEvents } from './events-types.js';
 import { isWikiGold, newWikiCounts, scoreWikiDoc, SCORED_ROLES, type WikiCounts } from './events-wikievents.js';
 import { isMucGold, newMucCounts, scoreMucDoc, type MucCounts } from './events-muc4.js';
@@ -77,8 +78,10 @@ export const eventsSection: SectionKind = {
           scoreWikiDoc(wiki.baseline, gold, baseline, doc.scope);
         } else {
           sawMuc = true;
-          scoreMucDoc(muc.sitrep, gold, sitrep);
-          scoreMucDoc(muc.baseline, gold, baseline);
+          // Incidents, not event mentions: the mentions of one incident grouped over the document
+          // (sitrep's kept by its incident scorer; the baseline's all).
+          scoreMucDoc(muc.sitrep, gold, incidentEvalEvents(doc.sitrep));
+          scoreMucDoc(muc.baseline, gold, incidentEvalEvents(doc.sitrep, baselineFrames(doc.sitrep), false));
         }
       },
       result() {

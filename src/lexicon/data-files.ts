@@ -10,6 +10,7 @@ import eventCodes from './event-codes.json' with { type: 'json' };
 import eventFactuality from './event-factuality.json' with { type: 'json' };
 import eventRoles from './event-roles.json' with { type: 'json' };
 import eventTriggers from './event-triggers.json' with { type: 'json' };
+import eventTriggerModel from './event-trigger-model.json' with { type: 'json' };
 import facilityHeads from './facility-heads.json' with { type: 'json' };
 import groupPatterns from './group-patterns.json' with { type: 'json' };
 import groups from './groups.json' with { type: 'json' };
@@ -23,6 +24,7 @@ import placeClassifiers from './place-classifiers.json' with { type: 'json' };
 import placeParts from './place-parts.json' with { type: 'json' };
 import placesGazetteer from './places-gazetteer.json' with { type: 'json' };
 import stateActorCues from './state-actor-cues.json' with { type: 'json' };
+import truecaseWords from './truecase-words.json' with { type: 'json' };
 import ucdpActors from './ucdp-actors.json' with { type: 'json' };
 import usStates from './us-state-abbreviations.json' with { type: 'json' };
 
@@ -44,6 +46,7 @@ export const DATA_FILES: Readonly<Record<string, unknown>> = {
   'event-factuality.json': eventFactuality,
   'event-roles.json': eventRoles,
   'event-triggers.json': eventTriggers,
+  'event-trigger-model.json': eventTriggerModel,
   'facility-heads.json': facilityHeads,
   'group-patterns.json': groupPatterns,
   'groups.json': groups,
@@ -58,12 +61,13 @@ export const DATA_FILES: Readonly<Record<string, unknown>> = {
   'places-gazetteer.json': placesGazetteer,
   'places.json': places,
   'state-actor-cues.json': stateActorCues,
+  'truecase-words.json': truecaseWords,
   'ucdp-actors.json': ucdpActors,
   'us-state-abbreviations.json': usStates,
 };
 
 /** Data files under src/lexicon that only the evaluation reads. */
-export const EVAL_ONLY: readonly string[] = ['event-eval-map.json'];
+export const EVAL_ONLY: readonly string[] = ['event-eval-map.json', 'event-incident-model.json'];
 
 /**
  * sha256 (first 16 hex digits) over the given data files, by name and content, in name order,

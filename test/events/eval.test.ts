@@ -69,7 +69,9 @@ describe('MUC-4 scoring: type, country and date of each incident', () => {
       ev('attack', 3, 4, [place('GT')]),
       ev('arrest', 5, 6, [place('GT'), time('1990-02-02')]),
       ev('battle', 7, 8, [place('GT'), time('1990-03-02')]),
+      ev('attack', 9, 10, [place('GT'), time('1990-03-02')], 'bombing'),
     ]);
+    // A clash between armed forces is no MUC-4 incident (event-eval-map.json): the battle does not count.
     expect(acc).toMatchObject({ incidents: 1, found: 1, predicted: 2, correct: 1 });
   });
 
@@ -127,9 +129,11 @@ describeWithGold('event floors on MUC-4 TST1+TST2', [MUC], () => {
   const r = evaluateGold(readGold(MUC), { types: ['events'] }).report.sections.events as EventsResult;
   const s = r.incidents!.sitrep;
 
-  it('finds incidents by type, country and date: recall ≥ 0.05, precision ≥ 0.55', () => {
+  // Incidents, not event mentions: the document-level incidents the incident scorer keeps
+  // (trained on MUC-4 DEV only; TST1+TST2 is never trained on). Issue floor: recall 0.45 at precision 0.50.
+  it('finds incidents by type, country and date: recall ≥ 0.45 at precision ≥ 0.50', () => {
     expect(s.incidents).toBe(191);
-    expect(s.recall).toBeGreaterThanOrEqual(0.05);
-    expect(s.precision).toBeGreaterThanOrEqual(0.55);
+    expect(s.recall).toBeGreaterThanOrEqual(0.45);
+    expect(s.precision).toBeGreaterThanOrEqual(0.5);
   });
 });

@@ -84,7 +84,7 @@ function checkEvents(d: AnnotatedDoc): void {
     expect(d.text.slice(e.trigger.start, e.trigger.end)).toBe(e.trigger.text);
     expect(e.mention && ids.has(e.mention), `${e.id}: trigger mention`).toBe(true);
     expect(d.sentences[e.sentence].start).toBeLessThanOrEqual(e.trigger.start);
-    expect(e.source).toMatch(/^lex:event-triggers\//);
+    expect(e.source).toMatch(/^(lex:event-triggers\/|model:event-triggers$)/);
     expect(e.confidence).toBeGreaterThan(0);
     expect(e.confidence).toBeLessThanOrEqual(1);
     expect(e.codes.cameo).toMatch(/^\d{2}$/);

@@ -1,0 +1,33 @@
+import { scoredIncidents, type ScoredIncident } from '../events/incident-model.js';
+import { intervalOfValue, type EvalEvent, type EvalRole } from './events-types.js';
+import type { AnnotatedDoc, EventFrame } from '../doc.js';
+
+/** One incident as the MUC scorer sees it: its type the most specific of its mentions', its place's country and its time's calendar interval as roles. */
+export function incidentEvalEvent(doc: AnnotatedDoc, inc: ScoredIncident, events: readonly EventFrame[]): EvalEvent {
+  const mentions = new Map(doc.mentions.map((m) => [m.id, m]));
+  const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  const first = events.find((e) => e.id === inc.events[0])!;
+  const roles: EvalRole[] = [];
+  const place = inc.place ? mentions.get(inc.place.mention) : undefined;
+  if (inc.place && place) {
+    const country = place.type === 'country' ? place.value : place.entity ? entities.get(place.entity)?.country?.replace(/^country:/, '') : undefined;
+    roles.push({ role: 'place', start: inc.place.start, end: inc.place.end, ...(country ? { country } : {}) });
+  }
+  if (inc.time?.how === 'document') roles.push({ role: 'time', start: first.trigger.start, end: first.trigger.start, interval: { start: inc.time.value, end: inc.time.value } });
+  else if (inc.time) {
+    const time = mentions.get(inc.time.mention);
+    const interval = time?.date?.interval ?? intervalOfValue(time?.value);
+    if (time) roles.push({ role: 'time', start: inc.time.start, end: inc.time.end, ...(interval ? { interval } : {}) });
+  }
+  return { type: inc.type, ...(inc.subtype ? { subtype: inc.subtype } : {}), start: first.trigger.start, end: first.trigger.end, roles };
+}
+
+/**
+ * The incidents of one annotated document (src/events/incidents.ts) for the MUC scorer; with
+ * `scored`, only those the incident scorer keeps (src/events/incident-model.ts).
+ */
+export function incidentEvalEvents(doc: AnnotatedDoc, events: readonly EventFrame[] = doc.events, scored = true): EvalEvent[] {
+  return scoredIncidents(doc, events)
+    .filter((inc) => !scored || inc.kept)
+    .map((inc) => incidentEvalEvent(doc, inc, events));
+}

