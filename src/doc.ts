@@ -101,6 +101,8 @@ export interface Entity {
   /** Entity key of a parent organisation (IS-KP ⊂ Islamic State) or of the country of a place. */
   partOf?: string;
   country?: string;
+  /** Other names the document gives it (an acronym defined in brackets after its name). */
+  aliases?: string[];
   mentions: string[];
   source: string;
 }

@@ -2,6 +2,7 @@ import { sha256, docIdFor } from './doc-id.js';
 import { PipelineContext, type Component } from './context.js';
 import { loadLexicon } from './lexicon/index.js';
 import { segmentSentences } from './segment/sentences.js';
+import { findDateline } from './ingest/dateline.js';
 import { restoreOriginalText, truecaseView } from './segment/truecase.js';
 import { lexiconMentions } from './recognize/lexicon-mentions.js';
 import { dateMentions } from './recognize/dates.js';
@@ -23,8 +24,10 @@ import { placeHeads } from './refine/place-heads.js';
 import { titleCountries } from './refine/title-countries.js';
 import { makeMentions } from './link/mentions.js';
 import { linkEntities } from './link/entities.js';
+import { acronymEntities } from './link/acronym-entities.js';
 import { locativeProforms } from './link/locative-proforms.js';
 import { placeParts } from './link/place-parts.js';
+import { groupCoref } from './link/group-coref.js';
 import { eventFrames } from './events/frames.js';
 import { PIPELINE_VERSION } from './version.js';
 import { SCHEMA_VERSION, type AnnotatedDoc } from './doc.js';
@@ -69,12 +72,16 @@ export const COMPONENTS: readonly Component[] = [
   // Linkers: mentions first (ids, sentences), then entities that group them.
   makeMentions,
   linkEntities,
+  // Right after: "United States Africa Command (AFRICOM)" linked apart by a rule and a table is one entity.
+  acronymEntities,
   // Events read the linked mentions (roles point at them, places carry their entity's country).
   eventFrames,
   // Last, over the decided mentions (events do not read these yet): parts of places ("the heart of
   // London"), then ", which", "its" and "there" after a place as mentions of it, in its entity.
   placeParts,
   locativeProforms,
+  // After the events and the place pro-forms: pronouns and descriptions that fill an actor become mentions of their group.
+  groupCoref,
 ];
 
 // Ids and hashes live in their own small module (the batch's main thread plans work without loading the pipeline).
@@ -96,7 +103,9 @@ export interface AnnotateOptions {
 export function annotateIngested(doc: IngestedDoc, options: AnnotateOptions = {}): AnnotatedDoc {
   const lexicon = loadLexicon();
   const id = options.id ?? docIdFor(doc.key);
-  const date = doc.date.value ? doc.date : options.fallbackDate ? { value: options.fallbackDate, source: 'option' as const } : doc.date;
+  // A wire dateline the ingester did not read ("SAN SALVADOR, 3 JAN 90 -- [REPORT] …" on a long first line) comes before the option.
+  const dateline = doc.date.value ? null : findDateline(doc.text);
+  const date = doc.date.value ? doc.date : dateline ? { value: dateline.value, source: 'dateline' as const } : options.fallbackDate ? { value: options.fallbackDate, source: 'option' as const } : doc.date;
   const time = options.time;
   let t = time ? performance.now() : 0;
   const sentences = segmentSentences(doc.text);

@@ -13,6 +13,7 @@ import eventTriggers from './event-triggers.json' with { type: 'json' };
 import eventTriggerModel from './event-trigger-model.json' with { type: 'json' };
 import facilityHeads from './facility-heads.json' with { type: 'json' };
 import groupPatterns from './group-patterns.json' with { type: 'json' };
+import groupCoref from './group-coref.json' with { type: 'json' };
 import groups from './groups.json' with { type: 'json' };
 import locativeProforms from './locative-proforms.json' with { type: 'json' };
 import nameHeads from './name-heads.json' with { type: 'json' };
@@ -49,6 +50,7 @@ export const DATA_FILES: Readonly<Record<string, unknown>> = {
   'event-trigger-model.json': eventTriggerModel,
   'facility-heads.json': facilityHeads,
   'group-patterns.json': groupPatterns,
+  'group-coref.json': groupCoref,
   'groups.json': groups,
   'locative-proforms.json': locativeProforms,
   'name-heads.json': nameHeads,
