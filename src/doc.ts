@@ -151,7 +151,7 @@ export type DocDateSource = 'front-matter' | 'html-meta' | 'html-time' | 'dateli
 
 export interface DocInfo {
   id: string;
-  source: { path: string; format: SourceFormat; sha256: string; line?: number };
+  source: { path: string; format: SourceFormat; sha256: string; line?: number; encoding?: string };
   title: string | null;
   date: { value: string | null; source: DocDateSource };
   /** Metadata read from the source (front matter, meta tags). */

@@ -97,6 +97,8 @@ export interface AnnotateOptions {
    * tokens are made before the components and timed on their own (`compromise/parse`, `tokens`).
    */
   time?: (stage: string, ms: number) => void;
+  /** Told the name of each stage as it begins (the batch reports where a document ran out of time). */
+  onStage?: (stage: string) => void;
 }
 
 /** Annotate one ingested document. */
@@ -107,23 +109,28 @@ export function annotateIngested(doc: IngestedDoc, options: AnnotateOptions = {}
   const dateline = doc.date.value ? null : findDateline(doc.text);
   const date = doc.date.value ? doc.date : dateline ? { value: dateline.value, source: 'dateline' as const } : options.fallbackDate ? { value: options.fallbackDate, source: 'option' as const } : doc.date;
   const time = options.time;
+  const onStage = options.onStage;
   let t = time ? performance.now() : 0;
+  onStage?.('segment/sentences');
   const sentences = segmentSentences(doc.text);
   // Text in capitals is read through a truecased view of the same length (spans index both alike).
   const ctx = new PipelineContext(id, truecaseView(doc.text), sentences, date.value, lexicon, doc.path);
   ctx.diagnostics.push(...doc.diagnostics);
-  if (time) {
-    time('segment/sentences', performance.now() - t);
+  if (time || onStage) {
+    time?.('segment/sentences', performance.now() - t);
     t = performance.now();
+    onStage?.('compromise/parse');
     void ctx.nlp;
-    time('compromise/parse', performance.now() - t);
+    time?.('compromise/parse', performance.now() - t);
     t = performance.now();
+    onStage?.('tokens');
     void ctx.tokens;
-    time('tokens', performance.now() - t);
+    time?.('tokens', performance.now() - t);
     for (const c of COMPONENTS) {
       t = performance.now();
+      onStage?.(c.name);
       c.run(ctx);
-      time(c.name, performance.now() - t);
+      time?.(c.name, performance.now() - t);
     }
   } else for (const c of COMPONENTS) c.run(ctx);
   if (ctx.text !== doc.text) restoreOriginalText(ctx, doc.text);
@@ -131,7 +138,7 @@ export function annotateIngested(doc: IngestedDoc, options: AnnotateOptions = {}
     schemaVersion: SCHEMA_VERSION,
     doc: {
       id,
-      source: { path: doc.path, format: doc.format, sha256: sha256(doc.source), ...(doc.line ? { line: doc.line } : {}) },
+      source: { path: doc.path, format: doc.format, sha256: sha256(doc.source), ...(doc.line ? { line: doc.line } : {}), ...(doc.encoding ? { encoding: doc.encoding } : {}) },
       title: doc.title,
       date,
       ...(doc.meta && Object.keys(doc.meta).length ? { meta: doc.meta } : {}),

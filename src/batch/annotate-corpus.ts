@@ -40,7 +40,7 @@ export async function openBatch(options: AnnotateCorpusOptions = {}): Promise<Ba
   const o = resolveOptions(options);
   await mkdir(o.outDir, { recursive: true });
   await removeStaleTemps(o.outDir);
-  const key = configKey({ fallbackDate: o.date, html: o.html });
+  const key = configKey({ fallbackDate: o.date, html: o.html, ...(o.encoding ? { encoding: o.encoding } : {}) });
   const manifest = Manifest.open(o.outDir, key);
   let runner: DocRunner;
   try {
@@ -50,7 +50,7 @@ export async function openBatch(options: AnnotateCorpusOptions = {}): Promise<Ba
     throw err;
   }
   const lines = lineProgress(o.log);
-  const settings: TaskSettings = { outDir: o.outDir, fallbackDate: o.date, html: o.html, reviewsDir: o.reviewsDir, timing: o.timing };
+  const settings: TaskSettings = { outDir: o.outDir, fallbackDate: o.date, html: o.html, reviewsDir: o.reviewsDir, timing: o.timing, ...(o.encoding ? { encoding: o.encoding } : {}) };
   return {
     options: o,
     run: () => runPass(o, manifest, runner, settings, (e) => (lines.onProgress(e), o.onProgress(e))),

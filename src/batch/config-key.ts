@@ -20,6 +20,8 @@ export interface ConfigParts {
   libraries: Record<string, string>;
   fallbackDate: string | null;
   html: boolean;
+  /** The encoding of files that are not UTF-8 (`--encoding`), when given: another one reads them anew. */
+  encoding?: string;
 }
 
 /** Packages whose upgrade may change the outputs. */
@@ -68,7 +70,7 @@ function packageVersion(name: string): string {
   return 'unknown';
 }
 
-export function configParts(o: { fallbackDate: string | null; html: boolean }): ConfigParts {
+export function configParts(o: { fallbackDate: string | null; html: boolean; encoding?: string }): ConfigParts {
   return {
     pipelineVersion: PIPELINE_VERSION,
     schemaVersion: SCHEMA_VERSION,
@@ -76,6 +78,7 @@ export function configParts(o: { fallbackDate: string | null; html: boolean }): 
     libraries: Object.fromEntries(LIBRARIES.map((name) => [name, packageVersion(name)])),
     fallbackDate: o.fallbackDate,
     html: o.html,
+    ...(o.encoding ? { encoding: o.encoding } : {}),
   };
 }
 
@@ -83,6 +86,6 @@ export function configParts(o: { fallbackDate: string | null; html: boolean }): 
  * The configuration half of the manifest key: pipeline version × lexicon/data hash × options that
  * change the outputs. A document is up to date when its content hash and this key both match.
  */
-export function configKey(o: { fallbackDate: string | null; html: boolean }): string {
+export function configKey(o: { fallbackDate: string | null; html: boolean; encoding?: string }): string {
   return createHash('sha256').update(JSON.stringify(configParts(o))).digest('hex').slice(0, 24);
 }

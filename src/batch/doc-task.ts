@@ -1,6 +1,7 @@
 import { checkArticleText, ingesterFor } from '../ingest/by-format.js';
 import { readSourceSync } from '../ingest/read-source.js';
 import { sha256 } from '../doc-id.js';
+import { writeStage, writeStartedAt } from './stage-slot.js';
 import { processDocument, type ProcessResult } from './process-document.js';
 import { failureOf, taskSource, type RunFailure } from './failure.js';
 import type { IngestedDoc } from '../ingest/types.js';
@@ -15,6 +16,8 @@ export interface TaskSettings {
   reviewsDir: string;
   /** Return per-stage times (ms) with the result. */
   timing: boolean;
+  /** Encoding of source files that are not UTF-8 and have no byte-order mark (`--encoding`); default: refuse them. */
+  encoding?: string;
   /**
    * Shared with the thread that hands out the task (src/batch/runner.ts): the time (ms since the
    * epoch) the document's annotation began, written here, so that a per-document time limit counts
@@ -29,7 +32,13 @@ export interface TaskSettings {
  * document run, so it must not count against this one).
  */
 function stamp(task: TaskSettings, on: boolean): void {
-  if (task.startedAt) Atomics.store(new BigInt64Array(task.startedAt), 0, on ? BigInt(Date.now()) : 0n);
+  if (task.startedAt) writeStartedAt(task.startedAt, on ? Date.now() : 0);
+}
+
+/** Record in the task's shared slot the stage that begins now (reported if the document runs out of time). */
+function stageOf(task: TaskSettings): ((stage: string) => void) | undefined {
+  const slot = task.startedAt;
+  return slot ? (stage) => writeStage(slot, stage) : undefined;
 }
 
 /**
@@ -75,21 +84,24 @@ export async function runDocTask(task: DocTask): Promise<DocOutcome> {
     let contentHash: string;
     if (task.kind === 'file') {
       let t = performance.now();
-      const source = readSourceSync(task.path);
+      const decoded = readSourceSync(task.path, task.encoding);
+      const source = decoded.text;
       contentHash = sha256(source);
       time?.('read+hash', performance.now() - t);
       if (contentHash === task.upToDateHash) return { ok: true, unchanged: true, contentHash, ...extra };
       const ingest = await ingesterFor(task.format, task.path);
+      stageOf(task)?.(`ingest/${task.format}`);
       stamp(task, true);
       t = performance.now();
       doc = checkArticleText(ingest(source, task.path, task.key), task.path);
+      if (decoded.encoding !== 'utf-8') doc.encoding = decoded.encoding;
       time?.(`ingest/${task.format}`, performance.now() - t);
     } else {
       stamp(task, true);
       doc = task.doc;
       contentHash = sha256(doc.source);
     }
-    const result = await processDocument(doc, task.id, { outDir: task.outDir, fallbackDate: task.fallbackDate, html: task.html, reviewsDir: task.reviewsDir, annotated: () => stamp(task, false), ...(time ? { time } : {}) });
+    const result = await processDocument(doc, task.id, { outDir: task.outDir, fallbackDate: task.fallbackDate, html: task.html, reviewsDir: task.reviewsDir, annotated: () => stamp(task, false), ...(time ? { time } : {}), ...(task.startedAt ? { onStage: stageOf(task) } : {}) });
     return { ok: true, contentHash, result, ...extra };
   } catch (err) {
     return { ok: false, failure: failureOf(err, path, line), ...extra };

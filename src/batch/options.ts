@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { SitrepOptionError } from '../errors.js';
 import { resolveReviewsDir } from '../review/store.js';
+import { encodingName } from '../ingest/read-source.js';
 import type { ProgressEvent } from './progress-events.js';
 
 /** Options of a batch run. Validated once, at the door. */
@@ -29,6 +30,12 @@ export interface AnnotateCorpusOptions {
    * `workers: 0` nothing can stop a document half-way.
    */
   readonly docTimeoutS?: number;
+  /**
+   * Encoding of the .txt, .md and .html files that are not UTF-8 and have no byte-order mark
+   * (`windows-1252`, `iso-8859-1`, `windows-1256`…: any label of the platform's TextDecoder; a UTF-16
+   * one is taken for every file without a mark). JSONL files are always UTF-8. Default: such files fail.
+   */
+  readonly encoding?: string;
   /** Old name of `workers`, still accepted. */
   readonly concurrency?: number;
   /** Annotate every document again, even those whose outputs are up to date. Default: false. */
@@ -60,6 +67,8 @@ export interface ResolvedOptions {
   workerMemoryMb: number;
   /** Per-document time limit on worker threads (ms; 0 = none). */
   docTimeoutMs: number;
+  /** Encoding of files that are not UTF-8 (a WHATWG name), if given. */
+  encoding?: string;
   force: boolean;
   date: string | null;
   html: boolean;
@@ -97,6 +106,7 @@ export function resolveOptions(o: AnnotateCorpusOptions = {}): ResolvedOptions {
     workers,
     workerMemoryMb,
     docTimeoutMs: Math.round(docTimeoutS * 1000),
+    ...(o.encoding !== undefined ? { encoding: encodingName(o.encoding) } : {}),
     force: o.force ?? false,
     date: o.date ?? null,
     html: o.html ?? true,

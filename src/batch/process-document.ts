@@ -21,6 +21,8 @@ export interface ProcessOptions {
   time?: (stage: string, ms: number) => void;
   /** Folder of review decisions re-applied to the document (src/review). Default: `$SITREP_REVIEWS`, else `reviews`. */
   reviewsDir?: string | null;
+  /** Told the name of each pipeline stage as it begins (see AnnotateOptions.onStage). */
+  onStage?: (stage: string) => void;
   /** Called when the annotation proper is done, before reviews are applied and files written (the batch's time limit stops counting). */
   annotated?: () => void;
 }
@@ -66,7 +68,7 @@ export function countWords(text: string): number {
  */
 export async function processDocument(doc: IngestedDoc, id: string, o: ProcessOptions): Promise<ProcessResult> {
   const time = o.time;
-  const annotated = annotateIngested(doc, { id, fallbackDate: o.fallbackDate ?? null, ...(time ? { time } : {}) });
+  const annotated = annotateIngested(doc, { id, fallbackDate: o.fallbackDate ?? null, ...(time ? { time } : {}), ...(o.onStage ? { onStage: o.onStage } : {}) });
   o.annotated?.();
   // Reviewers' decisions (src/review) are re-applied on every run, after annotation and before writing.
   const reviews = await reviewStoreFor(o.reviewsDir);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { DocOutcome, DocTask } from './doc-task.js';
 import { taskSource } from './failure.js';
+import { newSlot, readStage, readStartedAt } from './stage-slot.js';
 import { SitrepOptionError } from '../errors.js';
 import { tuneV8ForThroughput, WORKER_YOUNG_GENERATION_MB } from './v8-tuning.js';
 
@@ -47,8 +48,8 @@ function failed(task: DocTask, ruleId: string, reason: string): DocOutcome {
   return { ok: false, failure: { ...taskSource(task), ruleId, reason } };
 }
 
-function timeoutOf(task: DocTask, timeoutMs: number): DocOutcome {
-  return failed(task, 'pipeline:timeout', `annotating it took longer than ${timeoutMs / 1000} s (see --doc-timeout); its worker threads were stopped`);
+function timeoutOf(task: DocTask, timeoutMs: number, stage: string | undefined): DocOutcome {
+  return failed(task, 'pipeline:timeout', `annotating it took longer than ${timeoutMs / 1000} s (see --doc-timeout)${stage ? `, stopped in ${stage}` : ''}; its worker threads were stopped`);
 }
 
 /**
@@ -59,15 +60,14 @@ function timeoutOf(task: DocTask, timeoutMs: number): DocOutcome {
  * a two-worker run, measured) to guard against a rare runaway. Stopping the pool also fails the
  * documents on its other threads; the caller retries those on their own.
  */
-async function runLimited(pool: Piscina<DocTask, DocOutcome>, task: DocTask, timeoutMs: number, stop: (p: Piscina<DocTask, DocOutcome>) => void): Promise<DocOutcome | 'timeout'> {
+async function runLimited(pool: Piscina<DocTask, DocOutcome>, task: DocTask, timeoutMs: number, stop: (p: Piscina<DocTask, DocOutcome>) => void): Promise<DocOutcome | { timeout: string | undefined }> {
   if (!timeoutMs) return pool.run(task);
-  const slot = new SharedArrayBuffer(8);
-  const startedAt = new BigInt64Array(slot);
-  let timedOut = false;
+  const slot = newSlot();
+  let timedOut: { timeout: string | undefined } | undefined;
   const watchdog = setInterval(() => {
-    const t = Number(Atomics.load(startedAt, 0));
+    const t = readStartedAt(slot);
     if (t > 0 && Date.now() - t > timeoutMs) {
-      timedOut = true;
+      timedOut = { timeout: readStage(slot) };
       clearInterval(watchdog);
       stop(pool);
     }
@@ -75,7 +75,7 @@ async function runLimited(pool: Piscina<DocTask, DocOutcome>, task: DocTask, tim
   try {
     return await pool.run({ ...task, startedAt: slot });
   } catch (err) {
-    if (timedOut) return 'timeout';
+    if (timedOut) return timedOut;
     throw err;
   } finally {
     clearInterval(watchdog);
@@ -149,13 +149,13 @@ export function createRunner(o: RunnerOptions): DocRunner {
       pool ??= start(Math.max(1, Math.min(workers, expected)), 2);
       try {
         const out = await runLimited(pool, task, timeoutMs, stop);
-        return out === 'timeout' ? timeoutOf(task, timeoutMs) : out;
+        return 'timeout' in out ? timeoutOf(task, timeoutMs, out.timeout) : out;
       } catch {
         // Again, alone: one thread that holds one document at a time, started on the first crash.
         solo ??= start(1, 1);
         try {
           const out = await runLimited(solo, task, timeoutMs, stop);
-          return out === 'timeout' ? timeoutOf(task, timeoutMs) : out;
+          return 'timeout' in out ? timeoutOf(task, timeoutMs, out.timeout) : out;
         } catch (again) {
           return crashOf(task, again, memoryMb);
         }

@@ -8,7 +8,7 @@ import type { RunReport } from '../batch/run-report.js';
 import type { CommandResult } from './types.js';
 
 export const usage = `sitrep annotate [paths…] [--jsonl FILE]… [--out DIR] [--date YYYY-MM-DD] [--reviews DIR]
-                [--workers N] [--worker-memory MB] [--doc-timeout S] [--force] [--watch] [--no-html] [--quiet] [--json]
+                [--workers N] [--worker-memory MB] [--doc-timeout S] [--encoding NAME] [--force] [--watch] [--no-html] [--quiet] [--json]
 
 Annotate documents (.txt, .md, .html files and folders of them; JSONL files of documents) into
 DIR/<doc-id>.json and DIR/<doc-id>.html, with DIR/index.html and DIR/run.json.
@@ -24,6 +24,8 @@ are annotated (same content, pipeline version, lexicons and options = skipped).
       --worker-memory MB  heap limit of each worker thread (default 1024); keeps memory flat
       --doc-timeout S  a document still annotating after S seconds fails alone; the threads are
                        stopped and the others redone (default 300; 0 = no limit; threads only)
+      --encoding NAME  read files that are not UTF-8 in NAME (windows-1252, iso-8859-1, windows-1256,
+                       utf-16le…); a byte-order mark (UTF-8, UTF-16) always wins; JSONL stays UTF-8
   -f, --force          annotate every document again, even those up to date
       --watch          keep running: annotate new or changed files as they arrive (Ctrl-C stops)
       --no-html        write the JSON only
@@ -69,6 +71,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
       workers: { type: 'string', short: 'w' },
       'worker-memory': { type: 'string' },
       'doc-timeout': { type: 'string' },
+      encoding: { type: 'string' },
       concurrency: { type: 'string' },
       force: { type: 'boolean', short: 'f' },
       watch: { type: 'boolean' },
@@ -106,6 +109,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     ...(workers !== undefined ? { workers } : {}),
     ...(workerMemoryMb !== undefined ? { workerMemoryMb } : {}),
     ...(docTimeoutS !== undefined ? { docTimeoutS } : {}),
+    ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
     force: !!values.force,
     html: !values['no-html'],
     onProgress: (e: Parameters<ProgressSink['onProgress']>[0]) => sink.onProgress(e),

@@ -85,7 +85,8 @@ export const learnedTriggers: Component = {
     if (drop.size) {
       const kept = ctx.candidates.filter((c) => !drop.has(c));
       ctx.candidates.length = 0;
-      ctx.candidates.push(...kept);
+      // One push each: spreading 100,000 and more arguments overflows the stack (a long list of short lines).
+      for (const c of kept) ctx.candidates.push(c);
     }
   },
 };

@@ -6,8 +6,10 @@ export interface IngestedDoc {
   key: string;
   path: string;
   format: SourceFormat;
-  /** The source exactly as read (for the content hash). */
+  /** The source exactly as read (for the content hash), decoded: offsets count in this text. */
   source: string;
+  /** The encoding the file was read in, when not UTF-8 (`utf-16le`, `windows-1252`…). */
+  encoding?: string;
   /** 1-based line, for a document that is one line of a JSONL file. */
   line?: number;
   text: string;

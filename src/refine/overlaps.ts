@@ -35,6 +35,7 @@ export const resolveOverlaps: Component = {
     }
     taken.sort((a, b) => a.start - b.start || a.end - b.end);
     ctx.candidates.length = 0;
-    ctx.candidates.push(...taken);
+    // One push each: spreading 100,000 and more arguments overflows the stack (a long list of short lines).
+    for (const kept of taken) ctx.candidates.push(kept);
   },
 };

@@ -24,6 +24,7 @@ export const placeHeads: Component = {
     if (!drop.size) return;
     const keep = ctx.candidates.filter((_, i) => !drop.has(i));
     ctx.candidates.length = 0;
-    ctx.candidates.push(...keep);
+    // One push each: spreading 100,000 and more arguments overflows the stack (a long list of short lines).
+    for (const kept of keep) ctx.candidates.push(kept);
   },
 };

@@ -64,7 +64,7 @@ describe('reading a source file, blocking or not', () => {
     ['a binary file', () => file('bin.txt', new Uint8Array([0x61, 0x00])), { ruleId: 'ingest:binary', message: /binary/ }],
   ])('%s: readSource and readSourceSync agree', async (_what, make, expected) => {
     const path = make();
-    const answers = [await readSource(path).catch((e: unknown) => e), (() => { try { return readSourceSync(path); } catch (e) { return e; } })()];
+    const answers = [await readSource(path).catch((e: unknown) => e), (() => { try { return readSourceSync(path).text; } catch (e) { return e; } })()];
     for (const got of answers) {
       if ('text' in expected) {
         expect(got).toBe(expected.text);
