@@ -3,6 +3,7 @@ import type compromise from 'compromise';
 import { installNarrowedMatch } from './compromise-match.js';
 import { installSweep } from './compromise-sweep.js';
 import { installSentenceCuts } from './compromise-chunks.js';
+import { patchesFit } from './compromise-version.js';
 
 const require = createRequire(import.meta.url);
 
@@ -31,10 +32,13 @@ export const SKIPPED_HOOKS: readonly string[] = ['chunks'];
 }
 // A run-on sentence is parsed in pieces of bounded length (src/compromise-chunks.ts); prose is unchanged.
 installSentenceCuts(nlp);
-// The same matches as compromise's own sweep, found in a fraction of its time (src/compromise-sweep.ts).
-installSweep(nlp);
-// The same matches as compromise's matcher, tried only where a pattern's leading steps can match (src/compromise-match.ts).
-installNarrowedMatch(nlp);
+// Patches of compromise's internals, only on the version they were checked against (src/compromise-version.ts).
+if (patchesFit((nlp as unknown as { version?: string }).version)) {
+  // The same matches as compromise's own sweep, found in a fraction of its time (src/compromise-sweep.ts).
+  installSweep(nlp);
+  // The same matches as compromise's matcher, tried only where a pattern's leading steps can match (src/compromise-match.ts).
+  installNarrowedMatch(nlp);
+}
 
 let withDates: typeof nlp | undefined;
 

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { nlp, stockCompromise } from '../../src/nlp.js';
 import { cannotMatchTerm, narrowedMatch, type MatchFn, type MatchTerm, type Reg, type TermMethods } from '../../src/compromise-match.js';
 import { brownDocs } from '../../src/bench/brown.js';
+import { CHECKED_COMPROMISE } from '../../src/compromise-version.js';
 import groupPatterns from '../../src/lexicon/group-patterns.json' with { type: 'json' };
 
 type Nlp = typeof nlp;
@@ -23,8 +24,10 @@ function found(view: View): { texts: string[]; places: number[][]; groups: Recor
 
 const matchIn = (n: Nlp, text: string, pattern: string, group?: string | number): ReturnType<typeof found> => found(n(text).match(pattern, group as string));
 
-describe('narrowed compromise matcher (src/compromise-match.ts)', () => {
+describe(`narrowed compromise matcher (src/compromise-match.ts), checked on compromise ${CHECKED_COMPROMISE}`, () => {
   it('is installed on the pipeline instance only', () => {
+    // These tests cover the version the patch is tied to: another one gets compromise's own matcher.
+    expect((nlp as unknown as { version: string }).version, 'a new compromise: run these tests on it, then update CHECKED_COMPROMISE').toBe(CHECKED_COMPROMISE);
     expect(one(nlp).match.name).toBe('narrowedRunMatch');
     expect(one(stock).match.name).not.toBe('narrowedRunMatch');
   });
