@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { countOption } from './options.js';
-import { SHAPES, brownWords, measure, secondsPerMb, slope, worstStage, type Measured, type Shape } from './shapes.js';
+import { SHAPES, brownWords, measure, secondsPerMb, slope, worstStage, type Measured, type Shape, type ShapeFailure } from './shapes.js';
 
 export const SHAPE_TARGETS = { perMbVsProse: 3, slope: 1.2 } as const;
 
@@ -36,18 +36,27 @@ export async function runShapes(argv: string[]): Promise<void> {
   measure(`<p>${w.prose.slice(0, 20_000)}</p>`, 'html');
 
   const results = new Map<string, Measured[]>();
+  const failures = new Map<string, string>();
   for (const shape of shapes) {
     const runs: Measured[] = [];
-    for (const full of shape.sizes) {
-      const source = shape.make(Math.round(full * scale), w);
-      let best: Measured | undefined;
-      for (let r = 0; r < repeat; r++) {
-        gc();
-        const m = measure(source, shape.format);
-        if (!best || m.ms < best.ms) best = m;
+    try {
+      for (const full of shape.sizes) {
+        const source = shape.make(Math.round(full * scale), w);
+        let best: Measured | undefined;
+        for (let r = 0; r < repeat; r++) {
+          gc();
+          const m = measure(source, shape.format);
+          if (!best || m.ms < best.ms) best = m;
+        }
+        say(`${shape.name.padEnd(15)} ${size(best!.bytes).padStart(9)}  ${fmt(best!.ms / 1000)} s`);
+        runs.push(best!);
       }
-      say(`${shape.name.padEnd(15)} ${size(best!.bytes).padStart(9)}  ${fmt(best!.ms / 1000)} s`);
-      runs.push(best!);
+    } catch (err) {
+      // A shape that fails is reported with its stage; the others are still measured.
+      const f = err as ShapeFailure;
+      failures.set(shape.name, `FAILED at ${size(Math.round(shape.sizes[runs.length] * scale))} in ${f.stage ?? '?'}: ${String((f.cause as Error)?.message ?? f.message)}`);
+      say(`${shape.name}: ${failures.get(shape.name)}`);
+      if (shape.name === 'prose') throw err;
     }
     results.set(shape.name, runs);
   }
@@ -61,6 +70,11 @@ export async function runShapes(argv: string[]): Promise<void> {
   lines.push(`  ${'shape'.padEnd(15)} ${'sizes'.padEnd(30)} ${'s/MB at each size'.padEnd(22)} ${'×prose'.padStart(7)} ${'slopes'.padStart(11)}  worst stage at the largest size`);
   for (const shape of shapes) {
     const runs = results.get(shape.name)!;
+    if (failures.has(shape.name)) {
+      verdicts[shape.name] = { perMbVsProse: NaN, slope: NaN };
+      lines.push(`  ${shape.name.padEnd(15)} ${failures.get(shape.name)}`);
+      continue;
+    }
     const last = runs[runs.length - 1];
     const slopes = runs.slice(1).map((m, i) => slope(runs[i], m));
     const ratio = secondsPerMb(last) / prosePerMb;

@@ -162,8 +162,27 @@ export interface Measured {
   stages: Record<string, number>;
 }
 
-/** Run `source` through a batch worker's steps (bytes decoded, ingested, annotated, JSON and HTML made), timed. */
+/** A shape that failed, with the stage it was in. */
+export class ShapeFailure extends Error {
+  constructor(
+    readonly stage: string,
+    readonly cause: unknown,
+  ) {
+    super(`${stage}: ${(cause as Error)?.message ?? String(cause)}`);
+  }
+}
+
+/** Run `source` through a batch worker's steps (bytes decoded, ingested, annotated, JSON and HTML made), timed; a failure names its stage. */
 export function measure(source: string, format: Shape['format']): Measured {
+  let stage = 'read/decode';
+  try {
+    return measureIn(source, format, (s) => (stage = s));
+  } catch (err) {
+    throw new ShapeFailure(stage, err);
+  }
+}
+
+function measureIn(source: string, format: Shape['format'], onStage: (stage: string) => void): Measured {
   const bytes = Buffer.from(source, 'utf8');
   const stages: Record<string, number> = {};
   const time = (stage: string, ms: number): void => void (stages[stage] = (stages[stage] ?? 0) + ms);
@@ -176,12 +195,15 @@ export function measure(source: string, format: Shape['format']): Measured {
   };
   const text = decodeSource(bytes, `shape.${format}`);
   lap('read/decode');
+  onStage(`ingest/${format}`);
   const doc = ingestDocument(text, `shape.${format}`, 'shape', format);
   lap(`ingest/${format}`);
-  const annotated = annotateIngested(doc, { id: 'shape', fallbackDate: '2025-01-01', time });
+  const annotated = annotateIngested(doc, { id: 'shape', fallbackDate: '2025-01-01', time, onStage });
   t = performance.now();
+  onStage('write/json-serialize');
   serializeDoc(annotated);
   lap('write/json-serialize');
+  onStage('write/html-render');
   renderDocPage(annotated);
   lap('write/html-render');
   return { bytes: bytes.length, ms: performance.now() - t0, stages };
