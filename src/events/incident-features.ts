@@ -1,4 +1,4 @@
-import type { Incident } from './incidents.js';
+import { oneDay, type Incident } from './incidents.js';
 import type { AnnotatedDoc, EventFrame, Mention } from '../doc.js';
 
 /**
@@ -45,7 +45,7 @@ export function incidentContext(doc: IncidentDoc, incidents: number): IncidentCo
   };
   const dayOf = (id: string | undefined): string | undefined => {
     const m = id ? mentions.get(id) : undefined;
-    return m?.type === 'date' && m.date?.granularity === 'day' ? m.date.interval?.start : undefined;
+    return m?.type === 'date' ? oneDay(m) : undefined;
   };
   const dateline = doc.mentions.find((m) => m.sentence === 0 && countryOf(m.id));
   return { doc, mentions, countryOf, dayOf, datelineCountry: dateline ? countryOf(dateline.id) : undefined, incidents };

@@ -44,6 +44,12 @@ interface Open {
   last: number;
 }
 
+/** The day a date mention names: one calendar day, whatever its granularity ('last night', '3 May 1989', 'Friday morning'). */
+export function oneDay(m: Mention): string | undefined {
+  const iv = m.date?.interval;
+  return iv && iv.start === iv.end && /^\d{4}-\d{2}-\d{2}$/.test(iv.start) ? iv.start : undefined;
+}
+
 /** Paragraph starts (offsets after each blank line), for the paragraph of an offset. */
 function paragraphStarts(text: string): number[] {
   const starts = [0];
@@ -91,7 +97,7 @@ export function incidentsOf(doc: Pick<AnnotatedDoc, 'text' | 'mentions' | 'entit
     if (m.type === 'place' && m.entity) return entities.get(m.entity)?.country?.replace(/^country:/, '');
     return undefined;
   };
-  const dayOf = (m: Mention | undefined): string | undefined => (m?.type === 'date' && m.date?.granularity === 'day' ? m.date.interval?.start : undefined);
+  const dayOf = (m: Mention | undefined): string | undefined => (m?.type === 'date' ? oneDay(m) : undefined);
   const starts = paragraphStarts(doc.text);
   const byStart = (a: Mention, b: Mention): number => a.start - b.start;
   const located = doc.mentions.filter((m) => countryOf(m) && m.status !== 'rejected' && !m.source.startsWith('rule:nominal')).sort(byStart);

@@ -31,6 +31,10 @@ for (const f of readdirSync(dir).sort()) {
       const was = initial;
       initial = false;
       if (was || !/^[A-Za-z][A-Za-z'-]*$/.test(word)) continue;
+      // Headline words, and common nouns and verbs in titles ('Profile/nn-tl', 'Grand Jury'), are
+      // capitalised for the title, not for themselves; adjectives of names ('West/jj-tl') count.
+      const tag = tok.slice(i + 1);
+      if (/-hl\b/.test(tag) || (/-tl\b/.test(tag) && /^(nn|vb)/.test(tag))) continue;
       const key = word.toLowerCase();
       const c = counts.get(key) ?? [0, 0, 0];
       if (word === key) c[0]++;
@@ -45,10 +49,15 @@ const capital = new Set();
 const upper = new Set();
 for (const [w, [l, c, u]] of counts) {
   const n = l + c + u;
-  if (n < 2 && l === 0) continue;
-  if (l >= c + u) lower.add(w);
+  if (l >= c + u && l > 0) lower.add(w);
+  // Capitalised once is no evidence (a title, a heading): compromise's lexicon decides those.
+  else if (c + u < 2) continue;
   else if (u > c) upper.add(w);
   else capital.add(w);
+}
+// The words of sitrep's event triggers are English words ('clampdown', 'crackdown').
+for (const e of JSON.parse(readFileSync(new URL('../event-triggers.json', import.meta.url), 'utf8')).entries) {
+  for (const form of e.forms) for (const w of form.toLowerCase().split(/[\s-]+/)) if (/^[a-z]+$/.test(w) && !capital.has(w) && !upper.has(w)) lower.add(w);
 }
 const NAME_TAGS = /^(City|Country|Region|Place|ProperNoun|Demonym|Person|FirstName|LastName|MaleName|FemaleName|Organization|Acronym|Month|WeekDay|Holiday)/;
 for (const [w, tag] of Object.entries(nlp.model().one.lexicon)) {
