@@ -2,11 +2,20 @@ import { scoredIncidents, type ScoredIncident } from '../events/incident-model.j
 import { intervalOfValue, type EvalEvent, type EvalRole } from './events-types.js';
 import type { AnnotatedDoc, EventFrame } from '../doc.js';
 
+interface Maps {
+  mentions: Map<string, AnnotatedDoc['mentions'][number]>;
+  entities: Map<string, AnnotatedDoc['entities'][number]>;
+  events: Map<string, EventFrame>;
+}
+
+function mapsOf(doc: AnnotatedDoc, events: readonly EventFrame[]): Maps {
+  return { mentions: new Map(doc.mentions.map((m) => [m.id, m])), entities: new Map(doc.entities.map((e) => [e.id, e])), events: new Map(events.map((e) => [e.id, e])) };
+}
+
 /** One incident as the MUC scorer sees it: its type the most specific of its mentions', its place's country and its time's calendar interval as roles. */
-export function incidentEvalEvent(doc: AnnotatedDoc, inc: ScoredIncident, events: readonly EventFrame[]): EvalEvent {
-  const mentions = new Map(doc.mentions.map((m) => [m.id, m]));
-  const entities = new Map(doc.entities.map((e) => [e.id, e]));
-  const first = events.find((e) => e.id === inc.events[0])!;
+export function incidentEvalEvent(doc: AnnotatedDoc, inc: ScoredIncident, events: readonly EventFrame[], maps: Maps = mapsOf(doc, events)): EvalEvent {
+  const { mentions, entities } = maps;
+  const first = maps.events.get(inc.events[0])!;
   const roles: EvalRole[] = [];
   const place = inc.place ? mentions.get(inc.place.mention) : undefined;
   if (inc.place && place) {
@@ -27,7 +36,8 @@ export function incidentEvalEvent(doc: AnnotatedDoc, inc: ScoredIncident, events
  * `scored`, only those the incident scorer keeps (src/events/incident-model.ts).
  */
 export function incidentEvalEvents(doc: AnnotatedDoc, events: readonly EventFrame[] = doc.events, scored = true): EvalEvent[] {
+  const maps = mapsOf(doc, events);
   return scoredIncidents(doc, events)
     .filter((inc) => !scored || inc.kept)
-    .map((inc) => incidentEvalEvent(doc, inc, events));
+    .map((inc) => incidentEvalEvent(doc, inc, events, maps));
 }

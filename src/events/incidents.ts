@@ -30,6 +30,9 @@ export interface Incident {
   time?: IncidentSlot | DocumentDate;
 }
 
+/** How many incidents a new mention may join (the most recent ones): the grouping stays linear in the document. */
+const MAX_OPEN = 8;
+
 /** Events that tell of no incident that happened: they make no incident. */
 const UNREAL = new Set(['negated', 'hypothetical', 'generic']);
 
@@ -131,6 +134,8 @@ export function incidentsOf(doc: Pick<AnnotatedDoc, 'text' | 'mentions' | 'entit
     const o: Open = joinable ?? { inc: { type: e.type, events: [] }, family, last: e.trigger.start };
     if (!joinable) {
       open.unshift(o);
+      // Only the incidents told of most recently stay open: a mention joins one of the last few.
+      if (open.length > MAX_OPEN) open.pop();
       out.push(o.inc);
     }
     o.inc.events.push(e.id);

@@ -17,7 +17,8 @@ export function incidentExamples(docs: readonly GoldDoc[]): (Example & { doc: nu
   try {
     for (const [i, d] of docs.entries()) {
       const a = annotateIngested(ingested(d), { id: d.id });
-      for (const inc of scoredIncidents(a)) {
+      const incs = scoredIncidents(a);
+      for (const inc of incs) {
         const c = newMucCounts();
         scoreMucDoc(c, d.events ?? [], [incidentEvalEvent(a, inc, a.events)]);
         if (c.predicted) out.push({ features: inc.features, label: c.correct ? 1 : 0, doc: i });
