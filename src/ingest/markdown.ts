@@ -35,8 +35,9 @@ export function ingestMarkdown(source: string, path: string, key: string): Inges
   let frontDate: string | null = null;
   let firstHeading: string | null = null;
 
-  const visit = (node: MdNode): void => {
-    if (SKIP.has(node.type)) return;
+  // On entering a node: its text, or whether to walk its children (and leave it after them).
+  const enter = (node: MdNode): boolean => {
+    if (SKIP.has(node.type)) return false;
     if (node.type === 'yaml') {
       try {
         const data = parseYaml(node.value ?? '') as Record<string, unknown> | null;
@@ -53,7 +54,7 @@ export function ingestMarkdown(source: string, path: string, key: string): Inges
       } catch (err) {
         diagnostics.push({ severity: 'warning', ruleId: 'ingest:bad-front-matter', message: `front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`, file: path, place: lineColumn(source, node.position?.start.offset ?? 0) });
       }
-      return;
+      return false;
     }
     if (node.type === 'text' || node.type === 'inlineCode' || (node.type === 'code' && node.value)) {
       const s = node.position?.start.offset;
@@ -65,20 +66,33 @@ export function ingestMarkdown(source: string, path: string, key: string): Inges
         else if (node.type === 'inlineCode' && slice.slice(1, -1) === value) b.copy(value, s + 1, e - 1);
         else b.copy(value, s, e);
       } else b.synth(value);
-      return;
+      return false;
     }
     if (node.type === 'break') {
       b.synth('\n');
-      return;
+      return false;
     }
-    const block = BLOCKS.has(node.type);
-    if (block) b.paragraph();
-    const before = b.size;
-    for (const child of node.children ?? []) visit(child);
-    if (node.type === 'heading' && firstHeading === null && b.size > before) firstHeading = b.toString().slice(before).trim();
-    if (block) b.paragraph();
+    if (BLOCKS.has(node.type)) b.paragraph();
+    return true;
   };
-  visit(tree);
+  const leave = (node: MdNode, before: number): void => {
+    if (node.type === 'heading' && firstHeading === null && b.size > before) firstHeading = b.toString().slice(before).trim();
+    if (BLOCKS.has(node.type)) b.paragraph();
+  };
+  // A stack, not recursion: quotes and lists nest without limit ("> > > …" 5,000 deep overflowed).
+  const stack: { node: MdNode; next: number; before: number }[] = [];
+  if (enter(tree)) stack.push({ node: tree, next: 0, before: b.size });
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const cs = top.node.children ?? [];
+    if (top.next < cs.length) {
+      const c = cs[top.next++];
+      if (enter(c)) stack.push({ node: c, next: 0, before: b.size });
+    } else {
+      stack.pop();
+      leave(top.node, top.before);
+    }
+  }
 
   let text = b.toString();
   // Trailing paragraph break is a separator, not content.

@@ -38,3 +38,14 @@ describe('markdown ingest', () => {
     expect(bad.diagnostics[0]).toMatchObject({ ruleId: 'ingest:bad-front-matter-date', file: 'b.md', place: { line: 1 } });
   });
 });
+
+describe('Markdown nested deeply', () => {
+  it.each([
+    ['quotes 8,000 deep', `# Title\n\n${'> '.repeat(8000)}Rebels attacked Aleppo.\n`, 'Title\n\nRebels attacked Aleppo.'],
+    ['a list 300 deep', `${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- item${i}`).join('\n')}\n`, Array.from({ length: 300 }, (_, i) => `item${i}`).join('\n\n')],
+  ])('%s: read without recursion, text kept', (_what, source, text) => {
+    const doc = ingestMarkdown(source, 'deep.md', 'deep');
+    expect(doc.text).toBe(text);
+    for (const [s, e, ss, se] of doc.segments) expect(source.slice(ss, se)).toBe(doc.text.slice(s, e));
+  });
+});
