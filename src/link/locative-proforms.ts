@@ -29,10 +29,10 @@ const REFERENT_TYPES: ReadonlySet<MentionType> = new Set(['place', 'country', 'g
  * The place a relative pronoun at `at` refers to: one right before it and a comma, when the verb of
  * the relative clause (past auxiliaries) does not tell of an event.
  */
-function pronounAntecedent(ctx: PipelineContext, at: number, end: number, places: Mention[]): Mention | undefined {
+function pronounAntecedent(ctx: PipelineContext, at: number, end: number, places: Places): Mention | undefined {
   const gap = /\s*,\s*$/u.exec(ctx.text.slice(Math.max(0, at - 6), at));
   if (!gap) return undefined;
-  const place = places.find((p) => p.end === at - gap[0].length);
+  const place = places.endingAt.get(at - gap[0].length);
   if (!place) return undefined;
   const words = (/^[\s\p{L}'’-]*/u.exec(ctx.text.slice(end, end + 60))?.[0] ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const verb = words.find((w) => !AUXILIARIES.has(w));
@@ -44,7 +44,7 @@ function pronounAntecedent(ctx: PipelineContext, at: number, end: number, places
  * sentence or the one before, when it is no existential "there" (only a preposition or conjunction
  * may follow it on the same line, or nothing) and no idiom of the speaker's ("out there").
  */
-function adverbAntecedent(ctx: PipelineContext, at: number, end: number, places: Mention[]): Mention | undefined {
+function adverbAntecedent(ctx: PipelineContext, at: number, end: number, places: Places): Mention | undefined {
   // "there's", "there'll": a contraction of the existential.
   if (/^['’]\p{L}/u.test(ctx.text.slice(end, end + 2))) return undefined;
   const before = /([\p{L}'’]+)\s+$/u.exec(ctx.text.slice(Math.max(0, at - 20), at));
@@ -58,11 +58,32 @@ function adverbAntecedent(ctx: PipelineContext, at: number, end: number, places:
   if (!placeFollows && AFTER_COPULA.test(ctx.text.slice(Math.max(0, at - 40), at))) return undefined;
   const sentence = sentenceAt(ctx.sentences, at);
   const from = ctx.sentences[Math.max(0, sentence - proforms.adverbs.sentencesBack)]?.start ?? 0;
-  for (let i = places.length - 1; i >= 0; i--) {
-    if (places[i].end > at) continue;
-    return places[i].start >= from ? places[i] : undefined;
+  // The last place (in order) that ends by `at`: among those that start before it, walked back
+  // from the last over the few that also end after it.
+  const ps = places.list;
+  for (let i = lastBefore(ps, (p) => p.start < at); i >= 0; i--) {
+    if (ps[i].end > at) continue;
+    return ps[i].start >= from ? ps[i] : undefined;
   }
   return undefined;
+}
+
+/** The places and countries in order, and the first of them that ends at each offset. */
+interface Places {
+  list: Mention[];
+  endingAt: Map<number, Mention>;
+}
+
+/** The last index of a list whose items pass `pred` for a prefix of it, then fail (a binary search), or −1. */
+function lastBefore<T>(list: readonly T[], pred: (x: T) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pred(list[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /**
@@ -71,15 +92,15 @@ function adverbAntecedent(ctx: PipelineContext, at: number, end: number, places:
  * over, with its phrase). It is a place if a place or country candidate covers it; any other noun,
  * name or pronoun ends the search with none ("The UK is working with its allies": a state actor).
  */
-function possessiveAntecedent(ctx: PipelineContext, at: number, sorted: Mention[]): Mention | undefined {
+function possessiveAntecedent(ctx: PipelineContext, at: number, covers: (i: number) => Mention | undefined): Mention | undefined {
   const { terms } = taggedTerms(ctx);
   const sentence = sentenceAt(ctx.sentences, at);
   const from = ctx.sentences[Math.max(0, sentence - proforms.possessives.sentencesBack)]?.start ?? 0;
-  let i = terms.findIndex((t) => t.start >= at) - 1;
-  if (i < -1) i = terms.length - 1;
+  // The last term that starts before `at` (terms are in order).
+  let i = lastBefore(terms, (t) => t.start < at);
   while (i >= 0 && terms[i].start >= from) {
     const t = terms[i];
-    const cover = sorted.find((c) => c.start <= t.start && t.end <= c.end && c.type !== 'date');
+    const cover = covers(i);
     const nounish = cover || t.tags.has('Pronoun') || (t.tags.has('Noun') && !t.tags.has('Date'));
     if (!nounish) {
       i--;
@@ -116,8 +137,30 @@ export const locativeProforms: Component = {
     const sorted = ctx.mentions;
     const places = sorted.filter((c) => PLACE_TYPES.has(c.type));
     if (!places.length) return;
-    const referents = sorted.filter((c) => REFERENT_TYPES.has(c.type));
-    const covered = (t: { start: number; end: number }) => sorted.some((c) => c.start < t.end && t.start < c.end);
+    const referents = sorted.filter((c) => REFERENT_TYPES.has(c.type) && c.type !== 'date');
+    const placeIndex: Places = { list: places, endingAt: new Map() };
+    for (const p of places) if (!placeIndex.endingAt.has(p.end)) placeIndex.endingAt.set(p.end, p);
+    // Whether any mention overlaps a token: the largest end among the mentions that start before it.
+    const maxEnd: number[] = [];
+    for (const c of sorted) maxEnd.push(Math.max(c.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
+    const covered = (t: { start: number; end: number }): boolean => {
+      const k = lastBefore(sorted, (c) => c.start < t.end);
+      return k >= 0 && maxEnd[k] > t.start;
+    };
+    // The first referent (in order) that holds each term, worked out once, when first asked.
+    let coverOf: (Mention | undefined)[] | undefined;
+    const covers = (i: number): Mention | undefined => {
+      if (!coverOf) {
+        const { terms } = taggedTerms(ctx);
+        coverOf = new Array(terms.length);
+        for (const c of referents) {
+          for (let k = lastBefore(terms, (t) => t.start < c.start) + 1; k < terms.length && terms[k].start < c.end; k++) {
+            if (terms[k].end <= c.end && !coverOf[k]) coverOf[k] = c;
+          }
+        }
+      }
+      return coverOf[i];
+    };
     const entities = new Map(ctx.entities.map((e) => [e.id, e]));
     const added: Mention[] = [];
     for (const t of ctx.tokens) {
@@ -126,13 +169,13 @@ export const locativeProforms: Component = {
       let antecedent: Mention | undefined;
       if (RELATIVE_PRONOUN.has(w)) {
         form = 'relativePronouns';
-        antecedent = pronounAntecedent(ctx, t.start, t.end, places);
+        antecedent = pronounAntecedent(ctx, t.start, t.end, placeIndex);
       } else if (POSSESSIVE.has(w)) {
         form = 'possessives';
-        antecedent = possessiveAntecedent(ctx, t.start, referents);
+        antecedent = possessiveAntecedent(ctx, t.start, covers);
       } else if (ADVERB.has(w)) {
         form = 'adverbs';
-        antecedent = adverbAntecedent(ctx, t.start, t.end, places);
+        antecedent = adverbAntecedent(ctx, t.start, t.end, placeIndex);
       }
       if (!form || !antecedent || covered(t)) continue;
       const entity = antecedent.entity ? entities.get(antecedent.entity) : undefined;
