@@ -17,7 +17,8 @@ export const linkEntities: Component = {
   name: 'link/entities',
   run(ctx) {
     const byId = new Map<string, Entity>();
-    const people: { key: string; last: string }[] = [];
+    // The first full name with each surname (a map: a scan of the names per surname alone was quadratic).
+    const people = new Map<string, string>();
     for (const m of ctx.mentions) {
       if (!ENTITY_TYPES.has(m.type)) continue;
       // A common-noun mention ("the government") names no entity by itself: coreference would tell which.
@@ -25,9 +26,10 @@ export const linkEntities: Component = {
       let key = m.entity;
       if (!key && m.type === 'person') {
         const words = m.text.split(/\s+/);
-        const hit = words.length === 1 ? people.find((p) => p.last === slug(words[0])) : undefined;
-        key = hit?.key ?? `person:${slug(m.text)}`;
-        if (!hit && words.length > 1) people.push({ key, last: slug(words[words.length - 1]) });
+        const hit = words.length === 1 ? people.get(slug(words[0])) : undefined;
+        key = hit ?? `person:${slug(m.text)}`;
+        const last = slug(words[words.length - 1]);
+        if (!hit && words.length > 1 && !people.has(last)) people.set(last, key);
       }
       key ??= `${m.type}:${slug(m.text)}`;
       m.entity = key;

@@ -9,15 +9,25 @@ import type { Component } from '../context.js';
 export const peopleOverGazetteer: Component = {
   name: 'refine/people-over-gazetteer',
   run(ctx) {
-    const people = ctx.candidates.filter((c) => c.type === 'person');
-    if (!people.length) return;
-    const keep = ctx.candidates.filter(
-      (c) =>
-        !(
-          ((c.type === 'place' && c.source.startsWith('lex:gazetteer/')) || c.type === 'country') &&
-          people.some((p) => p.start <= c.start && p.end >= c.end && p.end - p.start > c.end - c.start && /\s/.test(ctx.text.slice(p.start, p.end)))
-        ),
-    );
+    if (!ctx.candidates.some((c) => c.type === 'person')) return;
+    // Names of more than one word, by start, with the largest end so far: "is there a longer name
+    // around this span" is then two binary searches, not a scan of every name.
+    const people = ctx.candidates.filter((c) => c.type === 'person' && /\s/.test(ctx.text.slice(c.start, c.end))).sort((a, b) => a.start - b.start);
+    const maxEnd: number[] = [];
+    for (const p of people) maxEnd.push(Math.max(p.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
+    const endBefore = (start: number, strict: boolean): number => {
+      let lo = 0;
+      let hi = people.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (strict ? people[mid].start < start : people[mid].start <= start) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 ? maxEnd[lo - 1] : -Infinity;
+    };
+    // Inside a longer name: one that starts before it and reaches its end, or starts with it and goes on.
+    const inName = (c: { start: number; end: number }): boolean => endBefore(c.start, true) >= c.end || endBefore(c.start, false) > c.end;
+    const keep = ctx.candidates.filter((c) => !(((c.type === 'place' && c.source.startsWith('lex:gazetteer/')) || c.type === 'country') && inName(c)));
     ctx.candidates.length = 0;
     // One push each: spreading 100,000 and more arguments overflows the stack (a long list of short lines).
     for (const kept of keep) ctx.candidates.push(kept);
