@@ -57,6 +57,8 @@ export async function run(argv: string[]): Promise<CommandResult> {
           process.off('SIGINT', onSignal);
           process.stderr.write('sitrep worker: stopped\n');
           resolve({ code: 0 });
+          // Whatever a lost Redis left open (a socket, a timer) must not keep a stopped worker alive.
+          setTimeout(() => process.exit(0), 200).unref();
         });
       } else if (signals === 2) {
         process.stderr.write(`sitrep worker: ${signal} again: stopping now, giving the jobs in flight back to the queue\n`);

@@ -20,6 +20,20 @@ export interface RunningWorker {
   returnJobs(): Promise<number>;
 }
 
+/** How long a stopping worker waits for Redis to answer one command (ms): it may be gone. */
+const REDIS_WAIT_MS = 300;
+
+/** Wait for `p`, at most `ms`; past it, resolve (or reject with `late()`, when given). */
+function bounded(p: Promise<unknown>, ms: number, late?: () => Error): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => (late ? reject(late()) : resolve()), ms);
+    p.then(
+      () => (clearTimeout(timer), resolve()),
+      (err: unknown) => (clearTimeout(timer), late ? reject(err as Error) : resolve()),
+    );
+  });
+}
+
 function where(job: Job<DocJobData> | undefined): string {
   if (!job) return '(unknown job)';
   return `${job.data.path}${job.data.line ? `:${job.data.line}` : ''}`;
@@ -80,18 +94,24 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await worker.waitUntilReady();
   o.log(`sitrep worker: ready on queue ${o.target.name} at ${o.target.display}, concurrency ${o.concurrency}, writing to ${outDir}`);
 
+  // Closing talks to Redis, which may be gone (its commands then wait for a reconnection): where
+  // nothing is left to finish, such waits are cut short and the connection dropped.
+  const disconnect = async (): Promise<void> => {
+    await bounded(connection.quit(), REDIS_WAIT_MS);
+    connection.disconnect();
+  };
   let stopping: Promise<void> | undefined;
   return {
     worker,
     stop() {
-      stopping ??= worker.close().finally(() => connection.quit().catch(() => connection.disconnect()).then(() => {}));
+      stopping ??= (inFlight.size === 0 ? bounded(worker.close(true), REDIS_WAIT_MS) : worker.close().then(() => {}, () => {})).then(disconnect);
       return stopping;
     },
     async returnJobs() {
       let n = 0;
       for (const job of inFlight.values()) {
         try {
-          await job.moveToWait(job.token);
+          await bounded(job.moveToWait(job.token), REDIS_WAIT_MS, () => new Error('Redis did not answer'));
           o.log(`sitrep worker: gave ${where(job)} back to the queue (job ${job.id})`);
           n++;
         } catch (err) {
