@@ -19,6 +19,7 @@ import { trimSpans } from './refine/trim.js';
 import { resolveOverlaps } from './refine/overlaps.js';
 import { facilityNames } from './refine/facility-names.js';
 import { peopleOverGazetteer } from './refine/people-over-gazetteer.js';
+import { personNames } from './refine/person-names.js';
 import { stateActors } from './refine/state-actors.js';
 import { placeHeads } from './refine/place-heads.js';
 import { titleCountries } from './refine/title-countries.js';
@@ -62,6 +63,7 @@ export const COMPONENTS: readonly Component[] = [
   // refiner would otherwise keep for being table entries.
   facilityNames,
   peopleOverGazetteer,
+  personNames,
   // After trim (the head follows the trimmed name), before overlaps (the longer place then wins).
   placeHeads,
   // Before overlaps: the title then outgrows the country written before it ("the UK Special Representative").

@@ -19,6 +19,7 @@ import locativeProforms from './locative-proforms.json' with { type: 'json' };
 import nameHeads from './name-heads.json' with { type: 'json' };
 import nominalMentions from './nominal-mentions.json' with { type: 'json' };
 import personAppositions from './person-appositions.json' with { type: 'json' };
+import personNameParts from './person-name-parts.json' with { type: 'json' };
 import personTitles from './person-titles.json' with { type: 'json' };
 import places from './places.json' with { type: 'json' };
 import placeClassifiers from './place-classifiers.json' with { type: 'json' };
@@ -56,6 +57,7 @@ export const DATA_FILES: Readonly<Record<string, unknown>> = {
   'name-heads.json': nameHeads,
   'nominal-mentions.json': nominalMentions,
   'person-appositions.json': personAppositions,
+  'person-name-parts.json': personNameParts,
   'person-titles.json': personTitles,
   'place-classifiers.json': placeClassifiers,
   'place-parts.json': placeParts,

@@ -219,12 +219,22 @@ export const groupCoref: Component = {
       return { mention: m, entity: m.entity!, kind: kindOf(ctx, m.entity!), plural: m.type === 'group' && pluralName(m.text), ...roleOf(ctx, m), seen };
     });
     const home = homeState(ctx, referents);
-    const salient = mostNamed(referents, 'armed');
-    const added: Mention[] = [];
     const past: Referent[] = [];
+    // The armed group mentioned most so far (named or referred to), kept as the sweep goes.
+    const armedCount = new Map<string, number>();
+    let salient: { r: Referent; n: number } | undefined;
+    const remember = (r: Referent): void => {
+      past.push(r);
+      if (r.kind !== 'armed') return;
+      const n = (armedCount.get(r.entity) ?? 0) + 1;
+      armedCount.set(r.entity, n);
+      if (!salient || n > salient.n) salient = { r: salient?.r.entity === r.entity ? salient.r : r, n };
+      else if (salient.r.entity === r.entity) salient.n = n;
+    };
+    const added: Mention[] = [];
     let next = 0;
     for (const a of found) {
-      while (next < referents.length && referents[next].mention.start < a.start) past.push(referents[next++]);
+      while (next < referents.length && referents[next].mention.start < a.start) remember(referents[next++]);
       let best: { r: Referent; s: number } | undefined;
       let second = -Infinity;
       const consider = (r: Referent, ahead: boolean): void => {
@@ -248,18 +258,19 @@ export const groupCoref: Component = {
       if (!best && a.roles.length && a.form.kind !== 'state') {
         for (let i = next, n = 0; i < referents.length && n < W.candidates; i++, n++) {
           if (referents[i].mention.sentence - a.sentence > W.sentencesAhead) break;
-          consider(referents[i], true);
+          if (referents[i].claim) consider(referents[i], true);
         }
       }
       // Failing those, the armed group the document names most ("Yet the militants have adapted").
-      if (!best && a.form.kind === 'armed' && salient) best = { r: salient, s: -Infinity };
+      const fallback = !best && a.form.kind === 'armed' && salient && salient.n >= S.salientMinimum ? salient.r : undefined;
+      if (fallback) best = { r: fallback, s: -Infinity };
       if (!best) continue;
       const { r, s } = best;
       const entity = entities.get(r.entity) ?? lexiconEntity(ctx, r.entity, entities);
       if (!entity) continue;
       const unsure = s - second < 1 || r.mention.start > a.start || r === home;
-      const fallback = r === salient && s === -Infinity ? S.salientPenalty : 0;
-      const confidence = Math.round((a.form.confidence - (unsure ? 0.1 : 0) - fallback) * 100) / 100;
+      const penalty = r === fallback ? S.salientPenalty : 0;
+      const confidence = Math.round((a.form.confidence - (unsure ? 0.1 : 0) - penalty) * 100) / 100;
       const source = `rule:coref/${a.form.id}`;
       let m = a.mention;
       if (m) {
@@ -275,7 +286,7 @@ export const groupCoref: Component = {
       for (const role of a.roles) role.mention = m.id;
       const seen = counts.get(entity.id) ?? 0;
       counts.set(entity.id, seen + 1);
-      past.push({ mention: m, entity: entity.id, kind: r.kind, plural: r.plural, subject: false, claim: false, seen });
+      remember({ mention: m, entity: entity.id, kind: r.kind, plural: r.plural, subject: false, claim: false, seen });
     }
     if (added.length) ctx.mentions = [...ctx.mentions, ...added].sort((x, y) => x.start - y.start || y.end - x.end);
     ctx.entities = [...entities.values()].sort((x, y) => x.id.localeCompare(y.id));
@@ -306,16 +317,6 @@ function homeState(ctx: PipelineContext, referents: Referent[]): Referent | unde
   if (!lex) return undefined;
   const mention = { id: '', type: 'country', start: 0, end: 0, text: '', sentence: 0, source: '', confidence: 0, entity: top } as Mention;
   return { mention, entity: top, kind: 'state', plural: false, subject: false, claim: false, seen: 0 };
-}
-
-/** The first mention of the entity of a kind named most often in the document, if named at least `S.salientMinimum` times. */
-function mostNamed(referents: Referent[], kind: Referent['kind']): Referent | undefined {
-  const n = new Map<string, number>();
-  for (const r of referents) if (r.kind === kind) n.set(r.entity, (n.get(r.entity) ?? 0) + 1);
-  let top: string | undefined;
-  for (const [e, c] of n) if (!top || c > n.get(top)! || (c === n.get(top)! && e < top)) top = e;
-  if (!top || n.get(top)! < S.salientMinimum) return undefined;
-  return referents.find((r) => r.entity === top);
 }
 
 /** A country that heads the anaphor's sentence before a colon ("Niger: on 26 July 2023, the presidential guard …"). */

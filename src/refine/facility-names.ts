@@ -3,10 +3,15 @@ import nameHeads from '../lexicon/name-heads.json' with { type: 'json' };
 import type { Component } from '../context.js';
 
 /** Heads that end a facility's or a document's or forum's name ("Oxford Street", "the Geneva Communique"). */
-const HEADS = new Set([...heads.heads, ...nameHeads.heads.flatMap((h) => h.words)].map((h) => h.toLowerCase()));
+const HEADS = new Set([...heads.heads, ...heads.organisationHeads, ...nameHeads.heads.flatMap((h) => h.words)].map((h) => h.toLowerCase()));
 /** Heads that may follow a capitalised name in lower case ("the Minsk agreements", "the Astana process"). */
 const LOWER_HEADS = new Set(nameHeads.heads.flatMap((h) => h.words).map((h) => h.toLowerCase()));
 const PREFIXES = new Set(heads.prefixes.map((h) => h.toLowerCase()));
+const ORG_HEADS = new Set(heads.organisationHeads.map((h) => h.toLowerCase()));
+/** Prefixes that make a facility of one name ("Villa Somalia"). */
+const ONE_PREFIXES = new Set(heads.onePrefixes.map((h) => h.toLowerCase()));
+/** Lower-case facility heads after a name ("Aden Adde airport", "Lido beach"). */
+const LOWER_FACILITY = new Set(heads.lowerHeads);
 /** Small words a capitalised name may hold ("University of York", "Hospital Universitario de Caracas"). */
 const JOINERS = new Set(['of', 'de', 'del', 'la', 'el', 'the', '-', "'s", '’s', 'al']);
 /** Abbreviations with a period that go on a name ("St. James's Park", "U.S. Embassy"). */
@@ -54,34 +59,47 @@ function capitalisedNames(text: string): { words: Word[]; next?: Word }[] {
 }
 
 /**
- * A place or country named inside the name of a facility, a document or a standing forum ("Oxford
- * Street", "London Bridge", "University of York", "the Minsk agreements", "the Geneva Communique",
- * "the Manama Dialogue") is not a mention of that place: such candidates are dropped, and so are
- * taggers' place and organisation guesses that lie inside the name.
+ * A place or country named inside the name of a facility, an organisation, a document or a standing
+ * forum ("Oxford Street", "Villa Somalia", "Aden Adde airport", "United States Africa Command",
+ * "University of York", "the Minsk agreements", "the Manama Dialogue") is not a mention of that
+ * place: such candidates are dropped, and so are taggers' place and organisation guesses that lie
+ * inside the name. Before a lower-case facility head a one-word name loses only uncurated places
+ * ("Lido beach", not "Mogadishu airport").
  */
 export const facilityNames: Component = {
   name: 'refine/facility-names',
   run(ctx) {
     const spans: [number, number][] = [];
+    const weak: [number, number][] = [];
+    /** Names of organisations: a tagger's group guess inside one may be its name and stays. */
+    const bodies: [number, number][] = [];
     for (const { words: name, next } of capitalisedNames(ctx.text)) {
       name.forEach((w, i) => {
         const k = w.text.replace(/\.$/, '').toLowerCase();
         // "Oxford Street": the name up to its head; "University of York": the name from its prefix.
         if (w.cap && HEADS.has(k) && i > 0) spans.push([name[0].start, w.end]);
+        if (w.cap && ORG_HEADS.has(k) && i > 0) bodies.push([name[0].start, w.end]);
         if (w.cap && PREFIXES.has(k) && i < name.length - 2) spans.push([w.start, name[name.length - 1].end]);
+        if (w.cap && ONE_PREFIXES.has(k) && i === name.length - 2) spans.push([w.start, name[name.length - 1].end]);
       });
+      // "Aden Adde airport": every place inside the name; "Lido beach": only a place no curated table has.
+      if (next && !next.cap && LOWER_FACILITY.has(next.text.toLowerCase())) (name.length > 1 ? spans : weak).push([name[0].start, next.end]);
       // "the Minsk agreements": a lower-case head right after the name.
       if (next && !next.cap && LOWER_HEADS.has(next.text.toLowerCase())) spans.push([name[0].start, next.end]);
     }
-    if (!spans.length) return;
+    if (!spans.length && !weak.length) return;
     const inside = (s: number, e: number) => spans.some(([a, b]) => s >= a && e <= b);
     const whole = (s: number, e: number) => spans.some(([a, b]) => s === a && e === b);
+    const curated = (c: { source: string }): boolean => c.source.startsWith('lex:') && !c.source.startsWith('lex:gazetteer/');
     const keep = ctx.candidates.filter((c) => {
-      if (!inside(c.start, c.end)) return true;
+      if (!inside(c.start, c.end)) return !(weak.some(([a, b]) => c.start >= a && c.end <= b) && (c.type === 'place' || c.type === 'country') && !curated(c));
       // A place a table knows whose own name looks like a facility's ("Port Sudan", "Port Harcourt") stays.
       if (c.type === 'place' && c.source.startsWith('lex:') && whole(c.start, c.end)) return true;
       if (c.type === 'place' || c.type === 'country') return false;
-      return !(c.type === 'group' && c.source.startsWith('rule:compromise/'));
+      if (c.type !== 'group') return true;
+      if (c.source.startsWith('rule:compromise/')) return false;
+      // A trained tagger's group guess inside a facility's name ("Villa Somalia", "Aden Adde airport"), not an organisation's.
+      return !(c.source.startsWith('model:') && !bodies.some(([a, b]) => c.start >= a && c.end <= b));
     });
     ctx.candidates.length = 0;
     // One push each: spreading 100,000 and more arguments overflows the stack (a long list of short lines).
