@@ -41,6 +41,11 @@ export class PipelineContext {
     return value;
   }
 
+  /** Whether a stage has already worked out the value under `key` for this document. */
+  has(key: object): boolean {
+    return this.memos.has(key);
+  }
+
   /** Word tokens for lexicon matching (computed once). */
   get tokens(): Token[] {
     return (this._tokens ??= wordTokens(this.text));

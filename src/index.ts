@@ -18,7 +18,7 @@ import type { AnnotatedDoc, SourceFormat } from './doc.js';
  * Annotate one text. With `format` 'txt' | 'md' | 'html' the text is ingested as such a file;
  * by default the text is taken as it is (offsets index the string you pass).
  */
-export function annotate(text: string, options: { id?: string; date?: string | null; title?: string; format?: SourceFormat | 'raw' } = {}): AnnotatedDoc {
+export function annotate(text: string, options: { id?: string; date?: string | null; title?: string; format?: SourceFormat | 'raw'; skip?: readonly string[] } = {}): AnnotatedDoc {
   if (typeof text !== 'string') throw new TypeError(`Expected \`text\` to be a string, got \`${typeof text}\``);
   const id = options.id ?? 'doc';
   const format = options.format ?? 'raw';
@@ -26,5 +26,5 @@ export function annotate(text: string, options: { id?: string; date?: string | n
     format === 'raw' || format === 'jsonl'
       ? { key: id, path: id, format: 'txt' as const, source: text, text, segments: [[0, text.length, 0, text.length] as [number, number, number, number]], title: options.title ?? null, date: options.date ? { value: options.date, source: 'option' as const } : { value: null, source: 'none' as const }, diagnostics: [] }
       : ingestDocument(text, id, id, format);
-  return annotateIngested(ingested, { id, fallbackDate: options.date ?? null });
+  return annotateIngested(ingested, { id, fallbackDate: options.date ?? null, ...(options.skip ? { skip: options.skip } : {}) });
 }

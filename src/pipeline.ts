@@ -15,8 +15,10 @@ import { appositivePeople } from './recognize/appositive-people.js';
 import { acronymDefinitions } from './recognize/acronym-definitions.js';
 import { placeClassifiers } from './recognize/place-classifiers.js';
 import { cityState } from './recognize/city-state.js';
+import { nerTagger } from './recognize/ner-tagger.js';
 import { trimSpans } from './refine/trim.js';
 import { resolveOverlaps } from './refine/overlaps.js';
+import { modelVotes } from './refine/model-votes.js';
 import { facilityNames } from './refine/facility-names.js';
 import { peopleOverGazetteer } from './refine/people-over-gazetteer.js';
 import { personNames } from './refine/person-names.js';
@@ -45,6 +47,8 @@ export const COMPONENTS: readonly Component[] = [
   compromiseGroups,
   compromisePeople,
   compromisePlaces,
+  // The trained tagger (src/ner): names by context and shape, weighed by the refiners like the others.
+  nerTagger,
   // Common-noun mentions ("the government", "the city"): low priority, so any name overlapping them wins.
   nominalMentions,
   personTitles,
@@ -68,6 +72,8 @@ export const COMPONENTS: readonly Component[] = [
   placeHeads,
   // Before overlaps: the title then outgrows the country written before it ("the UK Special Representative").
   titleCountries,
+  // Just before overlaps: other taggers and place entries give way where the trained tagger reads more.
+  modelVotes,
   resolveOverlaps,
   // After overlaps: a country that kept its span may stand for its state acting ("The UK stands by").
   stateActors,
@@ -99,6 +105,8 @@ export interface AnnotateOptions {
    * tokens are made before the components and timed on their own (`compromise/parse`, `tokens`).
    */
   time?: (stage: string, ms: number) => void;
+  /** Names of components to leave out (`sitrep eval` scores the rules without the tagger this way). */
+  skip?: readonly string[];
   /** Told the name of each stage as it begins (the batch reports where a document ran out of time). */
   onStage?: (stage: string) => void;
 }
@@ -111,6 +119,7 @@ export function annotateIngested(doc: IngestedDoc, options: AnnotateOptions = {}
   const dateline = doc.date.value ? null : findDateline(doc.text);
   const date = doc.date.value ? doc.date : dateline ? { value: dateline.value, source: 'dateline' as const } : options.fallbackDate ? { value: options.fallbackDate, source: 'option' as const } : doc.date;
   const time = options.time;
+  const components = options.skip?.length ? COMPONENTS.filter((c) => !options.skip!.includes(c.name)) : COMPONENTS;
   const onStage = options.onStage;
   let t = time ? performance.now() : 0;
   onStage?.('segment/sentences');
@@ -128,13 +137,13 @@ export function annotateIngested(doc: IngestedDoc, options: AnnotateOptions = {}
     onStage?.('tokens');
     void ctx.tokens;
     time?.('tokens', performance.now() - t);
-    for (const c of COMPONENTS) {
+    for (const c of components) {
       t = performance.now();
       onStage?.(c.name);
       c.run(ctx);
       time?.(c.name, performance.now() - t);
     }
-  } else for (const c of COMPONENTS) c.run(ctx);
+  } else for (const c of components) c.run(ctx);
   if (ctx.text !== doc.text) restoreOriginalText(ctx, doc.text);
   return {
     schemaVersion: SCHEMA_VERSION,

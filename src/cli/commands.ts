@@ -8,5 +8,6 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
   review: { summary: 'store reviewers\' decisions (from the pages) and apply them to the output', load: () => import('./review.js') },
   export: { summary: 'load the output JSON into SQLite, PostgreSQL, JSONL, brat, W3C annotations or Label Studio', load: () => import('./export.js') },
   queue: { summary: 'enqueue documents for workers on Redis; show and retry failed jobs', load: () => import('./queue.js') },
+  train: { summary: 'train the entity tagger on annotated documents (../shared/, yours, reviewed output)', load: () => import('./train.js') },
   worker: { summary: 'take document jobs from a Redis queue and annotate them', load: () => import('./worker.js') },
 };

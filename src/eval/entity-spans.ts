@@ -16,6 +16,9 @@ export interface TypeScores {
   gold: number;
   sitrep: SystemScores;
   baseline: SystemScores;
+  /** sitrep's parts on their own: the rules without the tagger, and the tagger without the rules. */
+  rules?: SystemScores;
+  tagger?: SystemScores;
 }
 
 export interface EntitySpansResult {
@@ -26,9 +29,16 @@ export interface EntitySpansResult {
   demonymsExcluded: number;
 }
 
-type Acc = Record<'sitrep' | 'baseline', Record<MatchMode, Counts>>;
+const SYSTEMS = ['sitrep', 'baseline', 'rules', 'tagger'] as const;
+type System = (typeof SYSTEMS)[number];
+type Acc = Record<System, Record<MatchMode, Counts>>;
 
-const newAcc = (): Acc => ({ sitrep: { exact: zero(), relaxed: zero() }, baseline: { exact: zero(), relaxed: zero() } });
+const newAcc = (): Acc => ({
+  sitrep: { exact: zero(), relaxed: zero() },
+  baseline: { exact: zero(), relaxed: zero() },
+  rules: { exact: zero(), relaxed: zero() },
+  tagger: { exact: zero(), relaxed: zero() },
+});
 const score = (c: Counts): Score => ({ ...c, ...prf(c) });
 
 /** Per type and micro-averaged precision, recall and F1, exact and relaxed, sitrep beside the baseline. */
@@ -39,15 +49,20 @@ export const entitySpans: SectionKind = {
     const acc = new Map<EntityEvalType, Acc>();
     const gold = new Map<EntityEvalType, number>();
     let demonyms = 0;
+    let parts = false;
+    const scores = (a: Acc, s: System): SystemScores => ({ exact: score(a[s].exact), relaxed: score(a[s].relaxed) });
     return {
       add(doc: DocInput) {
         demonyms += doc.entities.demonyms;
+        if (doc.entities.rules && doc.entities.tagger) parts = true;
         for (const [t, g] of doc.entities.gold) {
           const a = acc.get(t) ?? newAcc();
           acc.set(t, a);
           gold.set(t, (gold.get(t) ?? 0) + g.filter((s) => !s.optional).length);
-          for (const system of ['sitrep', 'baseline'] as const) {
-            const pred = doc.entities[system].get(t) ?? [];
+          for (const system of SYSTEMS) {
+            const spans = doc.entities[system];
+            if (!spans) continue;
+            const pred = spans.get(t) ?? [];
             for (const mode of ['exact', 'relaxed'] as const) addCounts(a[system][mode], matchSpans(pred, g, mode).counts);
           }
         }
@@ -60,18 +75,20 @@ export const entitySpans: SectionKind = {
         for (const [t, a] of acc) {
           types[t] = {
             gold: gold.get(t) ?? 0,
-            sitrep: { exact: score(a.sitrep.exact), relaxed: score(a.sitrep.relaxed) },
-            baseline: { exact: score(a.baseline.exact), relaxed: score(a.baseline.relaxed) },
+            sitrep: scores(a, 'sitrep'),
+            baseline: scores(a, 'baseline'),
+            ...(parts ? { rules: scores(a, 'rules'), tagger: scores(a, 'tagger') } : {}),
           };
           microGold += gold.get(t) ?? 0;
-          for (const s of ['sitrep', 'baseline'] as const) for (const m of ['exact', 'relaxed'] as const) addCounts(micro[s][m], a[s][m]);
+          for (const s of SYSTEMS) for (const m of ['exact', 'relaxed'] as const) addCounts(micro[s][m], a[s][m]);
         }
         return {
           types,
           micro: {
             gold: microGold,
-            sitrep: { exact: score(micro.sitrep.exact), relaxed: score(micro.sitrep.relaxed) },
-            baseline: { exact: score(micro.baseline.exact), relaxed: score(micro.baseline.relaxed) },
+            sitrep: scores(micro, 'sitrep'),
+            baseline: scores(micro, 'baseline'),
+            ...(parts ? { rules: scores(micro, 'rules'), tagger: scores(micro, 'tagger') } : {}),
           },
           demonymsExcluded: demonyms,
         };
@@ -88,7 +105,16 @@ export const entitySpans: SectionKind = {
         for (const t of ENTITY_TYPE_NAMES) if (r.types[t]) rows.push(row(t, r.types[t]!));
         rows.push(row('micro', r.micro));
         const notes = r.demonymsExcluded ? [`(${r.demonymsExcluded} gold location spans that are demonyms left out: sitrep types them nationality)`] : [];
-        return ['Entities: sitrep (baseline: plain compromise)', ...columns(rows), ...notes];
+        const out = ['Entities: sitrep (baseline: plain compromise)', ...columns(rows), ...notes];
+        if (r.micro.rules && r.micro.tagger) {
+          const f = (x: SystemScores | undefined) => (x ? `${x.exact.f1.toFixed(3)} / ${x.relaxed.f1.toFixed(3)}` : '—');
+          const parts = [['type', 'tagger alone', 'rules alone', 'sitrep (both)', 'plain compromise']];
+          const line = (name: string, s: TypeScores) => [name, f(s.tagger), f(s.rules), f(s.sitrep), f(s.baseline)];
+          for (const t of ENTITY_TYPE_NAMES) if (r.types[t]) parts.push(line(t, r.types[t]!));
+          parts.push(line('micro', r.micro));
+          out.push('', 'Entities by part: exact F1 / relaxed F1', ...columns(parts));
+        }
+        return out;
       },
     };
   },

@@ -1,6 +1,8 @@
 import { annotate } from '../index.js';
 import { SitrepOptionError } from '../errors.js';
 import { baselineSpans } from './baseline.js';
+import { tagText } from '../ner/tag-text.js';
+import { evalTypeOf } from './types.js';
 import { goldSpans, sitrepSpans } from './spans.js';
 import { SECTIONS, knownTypes } from './sections.js';
 import { ENTITY_EVAL_TYPES, ENTITY_TYPE_NAMES, type EntityEvalType } from './types.js';
@@ -33,10 +35,19 @@ export interface DatasetProfile {
   id: string;
   idPrefix: string;
   annotatedLines?: number;
+  namesOnly?: boolean;
   reason: string;
 }
 
 export const DATASET_PROFILES: readonly DatasetProfile[] = profiles.profiles;
+const NON_NAME_SOURCES: readonly string[] = profiles.nonNameSources;
+
+/** For gold that annotates names only: the document without its nominal, pro-form and coreference mentions (and how many went). */
+function namesOnly(gold: GoldDoc, doc: AnnotatedDoc): { doc: AnnotatedDoc; left: number } {
+  if (!profileFor(gold)?.namesOnly) return { doc, left: 0 };
+  const mentions = doc.mentions.filter((m) => !NON_NAME_SOURCES.some((p) => m.source.startsWith(p)));
+  return { doc: { ...doc, mentions }, left: doc.mentions.length - mentions.length };
+}
 
 export function profileFor(gold: GoldDoc): DatasetProfile | undefined {
   return DATASET_PROFILES.find((p) => gold.id.startsWith(p.idPrefix));
@@ -75,6 +86,23 @@ export function parseTypes(value: string | readonly string[] | undefined): strin
   return [...new Set(list)];
 }
 
+/** The parts of sitrep on their own: the rules (the pipeline without the tagger) and the tagger (no refiner). */
+function partSpans(gold: GoldDoc, types: readonly EntityEvalType[], scope: number, notes: string[]): { rules: SpansByType; tagger: SpansByType } {
+  let rules: SpansByType = new Map(types.map((t) => [t, []]));
+  try {
+    rules = sitrepSpans(namesOnly(gold, annotate(gold.text, { id: gold.id, date: gold.doc_date ?? null, skip: ['recognize/ner-tagger'] })).doc, types);
+  } catch (err) {
+    notes.push(`rules without the tagger failed: ${(err as Error).message}`);
+  }
+  const tagger: SpansByType = new Map(types.map((t) => [t, []]));
+  for (const s of tagText(gold.text)) {
+    const t = s.type === null ? undefined : evalTypeOf(s.type);
+    const list = t && tagger.get(t);
+    if (list) list.push({ start: s.start, end: s.end });
+  }
+  return { rules: within(rules, scope), tagger: within(tagger, scope) };
+}
+
 /**
  * Score sitrep, and the plain-compromise baseline, against gold documents. Each document is
  * annotated once through the public API (raw text, its `doc_date` as the document date) and every
@@ -90,6 +118,7 @@ export function evaluateGold(docs: readonly GoldDoc[], options: EvalOptions = {}
   const entityTypes = ENTITY_TYPE_NAMES.filter((t) => types.includes(t));
   const active = SECTIONS.filter((s) => s.types.some((t) => types.includes(t))).map((kind) => ({ kind, section: kind.create() as EvalSection }));
   const notes: string[] = [];
+  let nonNames = 0;
   docs.forEach((gold, i) => {
     let sitrep: AnnotatedDoc;
     try {
@@ -102,17 +131,21 @@ export function evaluateGold(docs: readonly GoldDoc[], options: EvalOptions = {}
     const docNotes: string[] = [];
     const g = goldSpans(gold, entityTypes);
     const scope = annotatedExtent(gold);
+    const names = namesOnly(gold, sitrep);
+    nonNames += names.left;
     const entities = {
       gold: g.spans,
       demonyms: g.demonyms,
-      sitrep: within(sitrepSpans(sitrep, entityTypes), scope),
+      sitrep: within(sitrepSpans(names.doc, entityTypes), scope),
       baseline: within(baselineSpans(gold.text, gold.doc_date, entityTypes, docNotes), scope),
+      ...(entityTypes.length ? partSpans(gold, entityTypes, scope, docNotes) : {}),
     };
     notes.push(...docNotes.map((n) => `${gold.id}: ${n}`));
     for (const { section } of active) section.add({ gold, sitrep, types, entities, scope });
     options.onDocument?.(i + 1, docs.length);
   });
   const results = active.map(({ kind, section }) => ({ kind, section, result: section.result() }));
+  if (nonNames) notes.push(`${nonNames} nominal, pro-form and coreference mentions not scored: the gold annotates names only (src/eval/dataset-profiles.json)`);
   const report: EvalReport = { documents: docs.length, types, typesWithoutGold: selected.filter((t) => !annotated(t)), notes, sections: {} };
   for (const r of results) if (r.result !== null) report.sections[r.kind.name] = r.result;
   const text = () =>

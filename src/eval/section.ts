@@ -12,7 +12,7 @@ export interface DocInput {
   /** End of the part of the text the gold annotates (see annotatedExtent): predictions after it are not judged. */
   scope: number;
   /** Entity spans per eval type (only the selected entity types): gold, sitrep and the compromise baseline. */
-  entities: { gold: SpansByType; sitrep: SpansByType; baseline: SpansByType; demonyms: number };
+  entities: { gold: SpansByType; sitrep: SpansByType; baseline: SpansByType; demonyms: number; rules?: SpansByType; tagger?: SpansByType };
 }
 
 /** One part of the eval report (entity spans, date values, events…): accumulates documents, then reports. */

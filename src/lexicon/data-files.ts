@@ -16,6 +16,7 @@ import groupPatterns from './group-patterns.json' with { type: 'json' };
 import groupCoref from './group-coref.json' with { type: 'json' };
 import groups from './groups.json' with { type: 'json' };
 import locativeProforms from './locative-proforms.json' with { type: 'json' };
+import modelVotes from './model-votes.json' with { type: 'json' };
 import nameHeads from './name-heads.json' with { type: 'json' };
 import nominalMentions from './nominal-mentions.json' with { type: 'json' };
 import personAppositions from './person-appositions.json' with { type: 'json' };
@@ -54,6 +55,7 @@ export const DATA_FILES: Readonly<Record<string, unknown>> = {
   'group-coref.json': groupCoref,
   'groups.json': groups,
   'locative-proforms.json': locativeProforms,
+  'model-votes.json': modelVotes,
   'name-heads.json': nameHeads,
   'nominal-mentions.json': nominalMentions,
   'person-appositions.json': personAppositions,

@@ -8,6 +8,7 @@ import placesGazetteer from './places-gazetteer.json' with { type: 'json' };
 import nominalMentions from './nominal-mentions.json' with { type: 'json' };
 import conflictTowns from './places-conflict-towns.json' with { type: 'json' };
 import { DATA_FILES, dataHash } from './data-files.js';
+import { NER_MODEL_HASH } from '../ner/shipped.js';
 import { PhraseMatcher, phraseTokens, type PhraseEntry } from '../recognize/phrase-matcher.js';
 import { tokenKey } from '../recognize/tokens.js';
 import type { EntityIds, MentionType } from '../doc.js';
@@ -161,7 +162,7 @@ export function loadLexicon(): Lexicon {
     for (const f of n.forms) nominals.add(f, { source: `rule:nominal/${n.id}`, type: n.type, key: '', confidence: 0.45, priority: 1, caseSensitive: false, ambiguous: false, anyCase: true });
   }
 
-  const hash = dataHash(DATA_FILES, [countries.map((c) => [c.cca2, c.cca3, c.ccn3, c.name.common, c.name.official, c.altSpellings, c.demonyms?.eng])]);
+  const hash = dataHash(DATA_FILES, [countries.map((c) => [c.cca2, c.cca3, c.ccn3, c.name.common, c.name.official, c.altSpellings, c.demonyms?.eng]), `ner:${NER_MODEL_HASH}`]);
   cached = { matcher, nominals, entities, hash };
   return cached;
 }

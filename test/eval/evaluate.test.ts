@@ -36,6 +36,36 @@ describe('evaluateGold on a hand-made document', () => {
     expect(ent.types.group!.baseline).toBeDefined();
   });
 
+  it('scores the parts alone too: the tagger without the rules, the rules without the tagger', () => {
+    expect(ent.micro.tagger).toBeDefined();
+    expect(ent.micro.rules).toBeDefined();
+    expect(ent.types.location!.tagger!.exact.tp).toBeGreaterThan(0);
+    expect(printed()).toMatch(/Entities by part: exact F1 \/ relaxed F1\n.*tagger alone.*rules alone.*sitrep \(both\).*plain compromise/u);
+  });
+
+  it('leaves nominal mentions unscored for gold that annotates names only (CoNLL), and says so', () => {
+    const t = 'The government said police had arrested Taliban fighters in Kabul.';
+    const at = t.indexOf('Kabul');
+    const tb = t.indexOf('Taliban');
+    const gold = (id: string): GoldDoc => ({
+      id,
+      text: t,
+      entities: [
+        { start: at, end: at + 5, type: 'LOC', coarse: 'LOCATION', text: 'Kabul' },
+        { start: tb, end: tb + 7, type: 'ORG', coarse: 'GROUP', text: 'Taliban' },
+      ],
+    });
+    const names = evaluateGold([gold('conll2003_testa-999')], { types: ['group', 'location'] }).report;
+    const all = evaluateGold([gold('other-1')], { types: ['group', 'location'] }).report;
+    const fp = (r: typeof names) => {
+      const c = (r.sections.entities as EntitySpansResult).micro.sitrep.exact;
+      return c.pred - c.tp;
+    };
+    expect(fp(names)).toBe(0);
+    expect(fp(all)).toBeGreaterThan(0);
+    expect(names.notes.some((n) => /nominal, pro-form and coreference mentions not scored/u.test(n))).toBe(true);
+  });
+
   it('leaves a gold location that is a demonym out of scoring, and says so', () => {
     expect(ent.demonymsExcluded).toBe(1);
     expect(printed()).toContain('demonyms left out');

@@ -12,13 +12,32 @@ import { SHARED_EVAL } from '../support/annotate.js';
  * Figures are relaxed (overlap) F1 unless named otherwise; the baseline must stay below sitrep.
  */
 const FLOORS: Record<string, Record<string, number>> = {
-  re3d_dev: { group: 0.73, location: 0.88, person: 0.75 },
-  wikievents_dev: { group: 0.7, location: 0.85 },
+  // Location floors 0.01 lower since the trained tagger (issue 20): it finds places the re3d gold
+  // covers by a long PERSON span ("the Special Advisor … for the Near East and South Asia") and
+  // names (WikiEvents' headlines) it reads with another extent; group and person rose.
+  re3d_dev: { group: 0.75, location: 0.86, person: 0.8 },
+  wikievents_dev: { group: 0.71, location: 0.84 },
   // Business news: sitrep is level with the baseline on its locations, so only the floors are guarded.
   meantime_en: { location: 0.68, group: 0.41 },
 };
 /** Figures where sitrep must also stay above the baseline measured in the same run. */
 const ABOVE_BASELINE = new Set(['re3d_dev', 'wikievents_dev']);
+
+/** CoNLL-2003 testa (the tagger's dev set, ../shared/train): exact micro F1 of the tagger alone and of sitrep. */
+const TESTA = join(SHARED_EVAL, '..', 'train', 'conll2003_testa.jsonl');
+
+describe.runIf(existsSync(TESTA))('eval floors on CoNLL-2003 testa (exact spans)', () => {
+  const { report } = evaluateGold(readGold(TESTA), { types: ['group', 'location', 'person'] });
+  const micro = (report.sections.entities as EntitySpansResult).micro;
+  it('the tagger alone ≥ 0.90, sitrep ≥ 0.84, the rules alone below both', () => {
+    expect(micro.tagger!.exact.f1).toBeGreaterThanOrEqual(0.9);
+    expect(micro.sitrep.exact.f1).toBeGreaterThanOrEqual(0.84);
+    expect(micro.rules!.exact.f1).toBeLessThan(micro.sitrep.exact.f1);
+  });
+  it('leaves nominal mentions unscored, saying so (CoNLL annotates names only)', () => {
+    expect(report.notes.some((n) => /not scored: the gold annotates names only/u.test(n))).toBe(true);
+  });
+});
 
 const files = Object.keys(FLOORS).filter((f) => existsSync(join(SHARED_EVAL, `${f}.jsonl`)));
 

@@ -47,7 +47,10 @@ describe('the sample report (Islamic State-Khorasan Province)', () => {
     const ids = new Set(doc.mentions.filter((m) => m.text === 'IS-KP' || m.text === 'Islamic State-Khorasan Province').map((m) => m.entity));
     expect(ids.size).toBe(1);
     const e = doc.entities.find((x) => x.id === [...ids][0])!;
-    expect(e.mentions).toHaveLength(6);
+    const sources = e.mentions.map((id) => doc.mentions.find((m) => m.id === id)!.source);
+    // Six names, and "the group" twice by coreference (issue 23).
+    expect(sources.filter((s) => s.startsWith('lex:'))).toHaveLength(6);
+    expect(sources.filter((s) => s.startsWith('rule:coref/'))).toHaveLength(2);
     expect(e.partOf).toBe('group:islamic-state');
   });
 
@@ -70,7 +73,7 @@ describe('the sample report (Islamic State-Khorasan Province)', () => {
 
   it('gives every mention a source, a confidence and a sentence', () => {
     for (const m of doc.mentions) {
-      expect(m.source).toMatch(/^(lex|rule):/);
+      expect(m.source).toMatch(/^(lex|rule|model):/);
       expect(m.confidence).toBeGreaterThan(0);
       expect(m.confidence).toBeLessThanOrEqual(1);
       expect(doc.sentences[m.sentence].start).toBeLessThanOrEqual(m.start);

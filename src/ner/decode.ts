@@ -1,0 +1,155 @@
+import { LABELS, O, allowed, canEnd, labelPart, type NerClass } from './labels.js';
+import { labelFeatures } from './features.js';
+import type { NerToken } from './tokens.js';
+
+/** What greedy decoding needs from a model: feature ids, and the label scores of a set of ids. */
+export interface Scorer {
+  /** The id of a feature, or -1 when the model does not know it. */
+  id(feature: string): number;
+  /** Adds the scores of each label for these feature ids into `out` (length LABELS.length). */
+  add(ids: ArrayLike<number>, out: Float64Array): void;
+}
+
+/** One decoded token: its label, and the margin of that label over the best other allowed one. */
+export interface Decoded {
+  labels: Int32Array;
+  margins: Float64Array;
+}
+
+/**
+ * Greedy left-to-right BILOU decoding with the previous two labels and the document's earlier
+ * labels for the same word as features (Ratinov & Roth 2009). `onToken` sees each token's full
+ * feature ids and the label chosen (training updates there); it may return the label to carry on
+ * with instead (never used at run time).
+ */
+export function decodeGreedy(
+  tokens: readonly NerToken[],
+  staticIds: (i: number) => ArrayLike<number>,
+  scorer: Scorer,
+  onToken?: (i: number, ids: number[], predicted: number, scores: Float64Array) => void,
+  options: { lookahead?: boolean } = {},
+): Decoded {
+  const n = tokens.length;
+  const labels = new Int32Array(n);
+  const margins = new Float64Array(n);
+  const scores = new Float64Array(LABELS.length);
+  const ahead = new Float64Array(LABELS.length);
+  const memory = new Map<string, string>();
+  let cached = -1;
+  let cachedIds: ArrayLike<number> = [];
+  const statics = (i: number): ArrayLike<number> => {
+    if (cached !== i) {
+      cachedIds = staticIds(i);
+      cached = i;
+    }
+    return cachedIds;
+  };
+  const breaks = tokens.map((t) => BREAK.test(t.post));
+  const sameSentence = (a: number, b: number) => a >= 0 && b < n && tokens[a].sentence === tokens[b].sentence;
+  /** The full feature ids of token i after labels p1, p2. */
+  const featureIds = (i: number, p1: number, p2: number): number[] => {
+    const ids = Array.from(statics(i));
+    const first = !sameSentence(i - 1, i);
+    const y1 = first ? '<s>' : LABELS[p1];
+    const y2 = first || !sameSentence(i - 2, i) ? '<s>' : LABELS[p2];
+    for (const f of labelFeatures(tokens, i, y1, y2, memory)) {
+      const id = scorer.id(f);
+      if (id >= 0) ids.push(id);
+    }
+    return ids;
+  };
+  /** The best and second-best labels allowed after `prev` for token i. */
+  const top2 = (s: Float64Array, prev: number, i: number): [number, number] => {
+    const last = !sameSentence(i, i + 1);
+    let best = -1;
+    let second = -1;
+    for (let l = 0; l < LABELS.length; l++) {
+      if (!allowed(prev, l) || ((last || breaks[i]) && !canEnd(l))) continue;
+      if (best < 0 || s[l] > s[best]) {
+        second = best;
+        best = l;
+      } else if (second < 0 || s[l] > s[second]) second = l;
+    }
+    return [best, second];
+  };
+  const opens = (l: number) => {
+    const p = labelPart(l).pos;
+    return p === 'B' || p === 'I';
+  };
+  let prev1 = O;
+  let prev2 = O;
+  let spanStart = -1;
+  for (let i = 0; i < n; i++) {
+    if (!sameSentence(i - 1, i)) prev1 = prev2 = O;
+    const last = !sameSentence(i, i + 1);
+    const ids = featureIds(i, prev1, prev2);
+    scores.fill(0);
+    scorer.add(ids, scores);
+    let [best, second] = top2(scores, prev1, i);
+    let margin = second < 0 ? 0 : scores[best] - scores[second];
+    // Greedy decoding commits to opening a span before it sees the next word's scores ("Mosul" B-,
+    // then "in" forced inside): between a label that opens a span and one that does not, look one word ahead.
+    if (options.lookahead && second >= 0 && !last && opens(best) !== opens(second)) {
+      const total = (l: number) => {
+        ahead.fill(0);
+        scorer.add(featureIds(i + 1, l, prev1), ahead);
+        const [b] = top2(ahead, l, i + 1);
+        return scores[l] + ahead[b];
+      };
+      const tb = total(best);
+      const ts = total(second);
+      if (ts > tb) [best, second] = [second, best];
+      margin = Math.abs(tb - ts);
+    }
+    labels[i] = best;
+    margins[i] = margin;
+    onToken?.(i, ids, best, scores);
+    const part = labelPart(best);
+    if (part.pos === 'B' || part.pos === 'U') spanStart = i;
+    if ((part.pos === 'L' || part.pos === 'U') && part.cls) remember(tokens, spanStart, i, part.cls, memory);
+    prev2 = prev1;
+    prev1 = best;
+  }
+  return { labels, margins };
+}
+
+/** Punctuation after a word that a name does not run across ("Chad, Cameroon", "Idlib, was"): the span ends at that word. */
+const BREAK = /[,;:!?()[\]"“”]/u;
+
+/** Whether a label may stand on a token: no span stays open across a comma, colon, bracket or quote. */
+export function fits(token: NerToken, label: number): boolean {
+  return !BREAK.test(token.post) || canEnd(label);
+}
+
+/** The words of a span just labelled, remembered for their later occurrences in the document. */
+function remember(tokens: readonly NerToken[], from: number, to: number, cls: NerClass, memory: Map<string, string>): void {
+  for (let k = Math.max(0, from); k <= to; k++) {
+    const w = tokens[k].word;
+    if (/^\p{Lu}/u.test(w)) memory.set(w.toLowerCase(), cls);
+  }
+}
+
+/** A labelled span of tokens: its class and the mean margin of its labels. */
+export interface TaggedSpan {
+  first: number;
+  last: number;
+  cls: NerClass;
+  margin: number;
+}
+
+export function spansOf(decoded: Decoded): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  let from = -1;
+  for (let i = 0; i < decoded.labels.length; i++) {
+    const { pos, cls } = labelPart(decoded.labels[i]);
+    if (pos === 'B') from = i;
+    if (pos === 'U') from = i;
+    if ((pos === 'L' || pos === 'U') && cls && from >= 0) {
+      let m = 0;
+      for (let k = from; k <= i; k++) m += decoded.margins[k];
+      out.push({ first: from, last: i, cls, margin: m / (i - from + 1) });
+      from = -1;
+    }
+  }
+  return out;
+}

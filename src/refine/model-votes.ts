@@ -1,0 +1,99 @@
+import votes from '../lexicon/model-votes.json' with { type: 'json' };
+import { nerSpans, NER_SOURCE } from '../recognize/ner-tagger.js';
+import type { NerSpan } from '../ner/tag.js';
+import type { Candidate } from '../doc.js';
+import type { Component } from '../context.js';
+
+interface Yield {
+  source: string;
+  types: string[];
+  inside?: boolean;
+  minConfidence: number;
+}
+
+interface Weak {
+  source: string;
+  needsSupport: boolean;
+  head?: boolean;
+}
+
+const WEAK = votes.weak as Weak[];
+const YIELDS = votes.yields as Yield[];
+
+/** The tagger's spans overlapping [start, end), from spans sorted by start (none longer than `longest`). */
+function overlapping(spans: readonly NerSpan[], longest: number, start: number, end: number): NerSpan[] {
+  let lo = 0;
+  let hi = spans.length;
+  const from = start - longest;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: NerSpan[] = [];
+  for (let i = lo; i < spans.length && spans[i].start < end; i++) if (spans[i].end > start) out.push(spans[i]);
+  return out;
+}
+
+/** Candidates overlapping [start, end), from candidates sorted by start (none longer than `longest`). */
+function overlappingCandidates(list: readonly Candidate[], longest: number, start: number, end: number): Candidate[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < start - longest) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Candidate[] = [];
+  for (let i = lo; i < list.length && list[i].start < end; i++) if (list[i].end > start) out.push(list[i]);
+  return out;
+}
+
+/** Why a candidate gives way to the tagger, or null when it stands (see model-votes.json). */
+function givesWay(c: Candidate, spans: NerSpan[]): string | null {
+  const weak = WEAK.find((w) => c.source === w.source);
+  if (weak) {
+    const other = (s: NerSpan) => s.start !== c.start || s.end !== c.end || s.type !== c.type;
+    if (spans.some((s) => other(s) && (!weak.head || s.end >= c.end))) return 'weak';
+    if (weak.needsSupport && spans.length === 0) return 'unsupported';
+    return null;
+  }
+  const y = YIELDS.find((r) => c.source.startsWith(r.source) && r.types.includes(c.type));
+  if (!y) return null;
+  for (const s of spans) {
+    // A name that is none of sitrep's types ("Boston Marathon", MISC) leaves its place a place: where an event happened.
+    if (s.confidence < y.minConfidence || s.type === null) continue;
+    const contains = s.start <= c.start && s.end >= c.end && s.end - s.start > c.end - c.start;
+    if (contains) return 'inside';
+    if (!y.inside && s.start === c.start && s.end === c.end && s.type === 'group') return 'group';
+  }
+  return null;
+}
+
+/**
+ * The tagger's vote against other recognizers' candidates: weak taggers give way where it
+ * disagrees, and place entries give way to a longer name or a group it reads in the same words.
+ */
+export const modelVotes: Component = {
+  name: 'refine/model-votes',
+  run(ctx) {
+    // Without the tagger (`sitrep eval`'s "rules alone", a pipeline that leaves it out) there is no vote.
+    if (!ctx.has(nerSpans)) return;
+    const spans = [...nerSpans(ctx)].sort((a, b) => a.start - b.start);
+    if (spans.length === 0 && !WEAK.some((w) => w.needsSupport)) return;
+    let longest = 0;
+    for (const s of spans) longest = Math.max(longest, s.end - s.start);
+    const kept = ctx.candidates.filter((c) => c.source === NER_SOURCE || givesWay(c, overlapping(spans, longest, c.start, c.end)) === null);
+    // An unsure tagger defers: its span goes where another recognizer proposed another type over the same words.
+    const others = kept.filter((c) => c.source !== NER_SOURCE).sort((a, b) => a.start - b.start);
+    let otherLongest = 0;
+    for (const c of others) otherLongest = Math.max(otherLongest, c.end - c.start);
+    const unsure = (c: Candidate) => c.source === NER_SOURCE && c.confidence < votes.deferBelow && overlappingCandidates(others, otherLongest, c.start, c.end).some((o) => o.type !== c.type);
+    // Where a rule or table proposes the very span and type the tagger does, the rule's provenance stands (both agree).
+    const agreed = new Set(others.map((o) => `${o.start}:${o.end}:${o.type}`));
+    const decided = kept.filter((c) => !unsure(c) && !(c.source === NER_SOURCE && agreed.has(`${c.start}:${c.end}:${c.type}`)));
+    ctx.candidates.length = 0;
+    // One at a time: spreading 100,000 candidates into one call overflows the stack.
+    for (const c of decided) ctx.candidates.push(c);
+  },
+};

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { tagText } from '../../src/ner/tag-text.js';
+import { annotate } from '../../src/index.js';
+import { NER_SOURCE } from '../../src/recognize/ner-tagger.js';
+
+const tagged = (text: string) => tagText(text).map((s) => `${s.cls}:${text.slice(s.start, s.end)}`);
+
+describe('the trained tagger', () => {
+  // Names no table lists, read from context and shape (the misses of issue 20).
+  it.each([
+    ['Coalition aircraft struck targets near Husaybah on Tuesday.', 'PLC:Husaybah'],
+    ['Jean-Pierre Lacroix told reporters in Geneva that talks had stalled.', 'PER:Jean-Pierre Lacroix'],
+    ['The Zapatista Army of National Liberation said it would hold talks.', 'GRP:Zapatista Army of National Liberation'],
+  ])('%s → %s', (text, want) => {
+    expect(tagged(text)).toContain(want);
+  });
+
+  it.each([
+    // Greedy decoding once opened a span it had to close on the next word.
+    ['Fighting in Idlib and Nangarhar spread to the Sahel.', ['Idlib', 'Nangarhar', 'Sahel']],
+    // A name does not run across a comma.
+    ['Troops from Chad, Cameroon and Niger joined.', ['Chad', 'Cameroon', 'Niger']],
+    // A multi-word name the tables lack, read whole.
+    ['Fighters advanced on Ayn Isa after the withdrawal.', ['Ayn Isa']],
+  ])('%s: the spans', (text, want) => {
+    expect(tagged(text).map((x) => x.slice(4))).toEqual(want);
+  });
+
+  it('continues a name with a name particle ("al-")', () => {
+    expect(tagged('Hayat Tahrir al-Sham, led by Abu Mohammed al-Jolani, took Damascus.')).toContain('PER:Abu Mohammed al-Jolani');
+  });
+
+  it('proposes no pronoun or common noun as a name', () => {
+    const t = tagged('We condemn the attack. They said the group had fled and the government would respond.');
+    expect(t.filter((x) => /:(We|They|group|government)$/u.test(x))).toEqual([]);
+  });
+
+  it('gives spans offsets into the text and a confidence between 0.5 and 0.99', () => {
+    const text = 'Gunmen attacked a convoy near Mosul, Iraqi officials said.';
+    for (const s of tagText(text)) {
+      expect(s.end).toBeGreaterThan(s.start);
+      expect(s.confidence).toBeGreaterThanOrEqual(0.5);
+      expect(s.confidence).toBeLessThanOrEqual(0.99);
+    }
+  });
+
+  it('is a recognizer of the pipeline: its mentions say model:ner@<hash>', () => {
+    const doc = annotate('Coalition aircraft struck targets near Husaybah on Tuesday.');
+    const m = doc.mentions.find((x) => x.text === 'Husaybah');
+    expect(m).toMatchObject({ type: 'place', source: NER_SOURCE });
+    expect(NER_SOURCE).toMatch(/^model:ner@[0-9a-f]{16}$/u);
+  });
+
+  it('can be left out of a run (the eval scores the rules alone this way)', () => {
+    const doc = annotate('Coalition aircraft struck targets near Husaybah on Tuesday.', { skip: ['recognize/ner-tagger'] });
+    expect(doc.mentions.some((x) => x.source === NER_SOURCE)).toBe(false);
+  });
+});
+
+describe('the tagger votes against weaker recognizers (src/lexicon/model-votes.json)', () => {
+  it.each([
+    // A gazetteer place inside a longer name the tagger reads gives way.
+    ['Shares rose on the New York Stock Exchange on Monday.', 'group', 'New York Stock Exchange'],
+    // A curated table entry stands.
+    ['Fighters entered Mogadishu on Monday.', 'place', 'Mogadishu'],
+  ])('%s → %s %s', (text, type, name) => {
+    expect(annotate(text).mentions.map((m) => `${m.type}:${m.text}`)).toContain(`${type}:${name}`);
+  });
+});
