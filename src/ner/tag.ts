@@ -53,13 +53,25 @@ export function tagTokens(tokens: readonly NerToken[], model: NerModel, unit: nu
       spans.splice(k, 1);
     }
   }
-  for (const s of spans) {
+  for (const whole of spans) {
+    // A possessive ends a name ("IRA's Belfast brigade", "DFAT's Middle East Branch"): the span is two names.
+    const parts: typeof spans = [];
+    let from = whole.first;
+    for (let k = whole.first; k < whole.last; k++) {
+      if (tokens[k].possessive) {
+        parts.push({ ...whole, first: from, last: k });
+        from = k + 1;
+      }
+    }
+    parts.push({ ...whole, first: from });
+    for (const s of parts) {
     // Greedy decoding can open a span it then has to close on the next word ("Idlib and", "Mosul
     // in"): a name does not end in a lower-case function word, so the span ends before it.
     let last = s.last;
     while (last >= s.first && LOWER_START.test(tokens[last].word) && tokens[last].tags.some((t) => FUNCTION_TAGS.has(t))) last--;
     if (last < s.first) continue;
     out.push({ start: tokens[s.first].start, end: tokens[last].end, cls: s.cls, type: CLASS_TYPES[s.cls], confidence: confidenceOf(s.margin, unit) });
+    }
   }
   return out;
 }

@@ -50,7 +50,7 @@ function overlappingCandidates(list: readonly Candidate[], longest: number, star
 }
 
 /** Why a candidate gives way to the tagger, or null when it stands (see model-votes.json). */
-function givesWay(c: Candidate, spans: NerSpan[]): string | null {
+function givesWay(c: Candidate, spans: NerSpan[], text: string): string | null {
   const weak = WEAK.find((w) => c.source === w.source);
   if (weak) {
     const other = (s: NerSpan) => s.start !== c.start || s.end !== c.end || s.type !== c.type;
@@ -65,7 +65,8 @@ function givesWay(c: Candidate, spans: NerSpan[]): string | null {
     if (s.confidence < y.minConfidence || s.type === null) continue;
     const contains = s.start <= c.start && s.end >= c.end && s.end - s.start > c.end - c.start;
     if (contains) return 'inside';
-    if (!y.inside && s.start === c.start && s.end === c.end && s.type === 'group') return 'group';
+    // "the Belfast brigade": a place before a common noun stays a place (recognize/compromise-entities.ts says why).
+    if (!y.inside && s.start === c.start && s.end === c.end && s.type === 'group' && !/^\s\p{Ll}/u.test(text.slice(c.end, c.end + 2))) return 'group';
   }
   return null;
 }
@@ -83,7 +84,7 @@ export const modelVotes: Component = {
     if (spans.length === 0 && !WEAK.some((w) => w.needsSupport)) return;
     let longest = 0;
     for (const s of spans) longest = Math.max(longest, s.end - s.start);
-    const kept = ctx.candidates.filter((c) => c.source === NER_SOURCE || givesWay(c, overlapping(spans, longest, c.start, c.end)) === null);
+    const kept = ctx.candidates.filter((c) => c.source === NER_SOURCE || givesWay(c, overlapping(spans, longest, c.start, c.end), ctx.text) === null);
     // An unsure tagger defers: its span goes where another recognizer proposed another type over the same words.
     const others = kept.filter((c) => c.source !== NER_SOURCE).sort((a, b) => a.start - b.start);
     let otherLongest = 0;
