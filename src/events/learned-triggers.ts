@@ -1,4 +1,4 @@
-import { triggerInfo } from '../recognize/event-triggers.js';
+import { triggerForText, triggerInfo } from '../recognize/event-triggers.js';
 import { termIndex, termsOf } from './terms.js';
 import { stem, triggerFeatures, type LexiconReading } from './trigger-features.js';
 import { scoreFeatures, triggerModel } from './trigger-model.js';
@@ -64,6 +64,8 @@ export const learnedTriggers: Component = {
           if (!info || !JUDGED_TYPES.has(info.type)) continue;
           lex = { entry: info.id, type: info.type };
         } else if (covered[i] || !model.vocab.has(stem(terms[i].normal))) continue;
+        // A word the lexicon lists whose context rules declined it ("a heart attack", "a gas explosion") stays declined.
+        else if (!sink && triggerForText(ctx.text.slice(terms[i].start, terms[i].end))) continue;
         const features = triggerFeatures(terms, i, lo, hi, lex);
         if (sink) {
           examples.push({ start: lc ? lc.start : terms[i].start, end: lc ? lc.end : terms[i].end, features, ...(lex ? { lex } : {}) });
