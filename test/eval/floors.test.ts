@@ -29,9 +29,9 @@ const TESTA = join(SHARED_EVAL, '..', 'train', 'conll2003_testa.jsonl');
 describe.runIf(existsSync(TESTA))('eval floors on CoNLL-2003 testa (exact spans)', () => {
   const { report } = evaluateGold(readGold(TESTA), { types: ['group', 'location', 'person'] });
   const micro = (report.sections.entities as EntitySpansResult).micro;
-  it('the tagger alone ≥ 0.90, sitrep ≥ 0.84, the rules alone below both', () => {
+  it('the tagger alone ≥ 0.90, sitrep ≥ 0.83, the rules alone below both', () => {
     expect(micro.tagger!.exact.f1).toBeGreaterThanOrEqual(0.9);
-    expect(micro.sitrep.exact.f1).toBeGreaterThanOrEqual(0.84);
+    expect(micro.sitrep.exact.f1).toBeGreaterThanOrEqual(0.83);
     expect(micro.rules!.exact.f1).toBeLessThan(micro.sitrep.exact.f1);
   });
   it('leaves nominal mentions unscored, saying so (CoNLL annotates names only)', () => {
