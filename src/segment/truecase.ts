@@ -98,7 +98,9 @@ function truecaseCompound(word: string, initial: boolean): string {
   const cased = parts.map((p, i) => truecaseWord(p, initial && i === 0));
   const max = words().acronymMaxLength;
   if (!cased.some((c, i) => c === parts[i] && c.length > 1 && c.length <= max)) return cased.join('-');
-  return cased.map((c, i) => (parts[i].length <= max ? parts[i] : c)).join('-');
+  // …except a common prefix word of three letters or more ('anti-ISIS', 'pro-Kremlin').
+  const lower = words().lower;
+  return cased.map((c, i) => (parts[i].length <= max && !(parts[i].length >= 3 && lower.has(lowerSameLength(parts[i]))) ? parts[i] : c)).join('-');
 }
 /** What ends a sentence before the next word: its first word is written with a capital. */
 const SENTENCE_END = /[.!?]["'”’)\]]*\s+$/;
