@@ -5,6 +5,7 @@ import { loadLexicon } from '../lexicon/index.js';
 import { wordTokens } from '../recognize/tokens.js';
 import { nerTokens, type NerToken } from './tokens.js';
 import { O, labelOf, type NerClass } from './labels.js';
+import { annotatedExtent } from '../eval/evaluate.js';
 
 /** A gold entity as the JSONL files give it (../shared/eval/README.md). */
 interface GoldEntity {
@@ -120,18 +121,6 @@ export function tokensOf(text: string): NerToken[] {
   return nerTokens(text, nlp(text), lexicon.matcher.match(text, wordTokens(text)));
 }
 
-/** The end of the annotated part of a document: MEANTIME annotates only its first 6 lines (src/eval/dataset-profiles.json). */
-function annotatedEnd(id: string, text: string): number {
-  if (!id.startsWith('meantime-')) return text.length;
-  let at = 0;
-  for (let i = 0; i < 6; i++) {
-    const nl = text.indexOf('\n', at);
-    if (nl === -1) return text.length;
-    at = nl + 1;
-  }
-  return at - 1;
-}
-
 export interface SourceFile {
   path: string;
   sha256: string;
@@ -162,5 +151,5 @@ export function readSource(path: string): SourceFile {
 
 export function trainDoc(d: GoldLine): TrainDoc {
   const tokens = tokensOf(d.text);
-  return { id: d.id, tokens, gold: goldLabels(d.text, tokens, d.entities ?? [], annotatedEnd(d.id, d.text)) };
+  return { id: d.id, tokens, gold: goldLabels(d.text, tokens, d.entities ?? [], annotatedExtent({ id: d.id, text: d.text, entities: [] })) };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AveragedPerceptron } from './perceptron.js';
+import { seeded } from '../events/train/perceptron.js';
 import { decodeGreedy, fits, spansOf, type Scorer } from './decode.js';
 import { docStats, staticFeatures } from './features.js';
 import { LABELS, O, oracle } from './labels.js';
@@ -26,18 +27,6 @@ export interface TrainOptions {
   /** Share of the training documents used (for the learning curve), taken after the seeded shuffle. */
   fraction?: number;
   log?: (line: string) => void;
-}
-
-/** mulberry32: a small seeded generator, so that the shuffles (and so the weights) are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle<T>(list: T[], next: () => number): T[] {
@@ -113,7 +102,7 @@ export function evaluate(docs: readonly TrainDoc[], scorer: Scorer): SpanScore {
 /** Trains the tagger and returns the weights file (and the dev score after each epoch). */
 export function trainNer(options: TrainOptions): { model: NerModelFile; dev: SpanScore[] } {
   const log = options.log ?? (() => {});
-  const next = random(options.seed);
+  const next = seeded(options.seed);
   const p = new AveragedPerceptron();
   const docs: TrainDoc[] = [];
   const inputs: Record<string, unknown>[] = [];

@@ -20,23 +20,8 @@ interface Weak {
 const WEAK = votes.weak as Weak[];
 const YIELDS = votes.yields as Yield[];
 
-/** The tagger's spans overlapping [start, end), from spans sorted by start (none longer than `longest`). */
-function overlapping(spans: readonly NerSpan[], longest: number, start: number, end: number): NerSpan[] {
-  let lo = 0;
-  let hi = spans.length;
-  const from = start - longest;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: NerSpan[] = [];
-  for (let i = lo; i < spans.length && spans[i].start < end; i++) if (spans[i].end > start) out.push(spans[i]);
-  return out;
-}
-
-/** Candidates overlapping [start, end), from candidates sorted by start (none longer than `longest`). */
-function overlappingCandidates(list: readonly Candidate[], longest: number, start: number, end: number): Candidate[] {
+/** The items overlapping [start, end), from items sorted by start, none longer than `longest` (tagger spans or candidates). */
+function overlapping<T extends { start: number; end: number }>(list: readonly T[], longest: number, start: number, end: number): T[] {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -44,7 +29,7 @@ function overlappingCandidates(list: readonly Candidate[], longest: number, star
     if (list[mid].start < start - longest) lo = mid + 1;
     else hi = mid;
   }
-  const out: Candidate[] = [];
+  const out: T[] = [];
   for (let i = lo; i < list.length && list[i].start < end; i++) if (list[i].end > start) out.push(list[i]);
   return out;
 }
@@ -89,7 +74,7 @@ export const modelVotes: Component = {
     const others = kept.filter((c) => c.source !== NER_SOURCE).sort((a, b) => a.start - b.start);
     let otherLongest = 0;
     for (const c of others) otherLongest = Math.max(otherLongest, c.end - c.start);
-    const unsure = (c: Candidate) => c.source === NER_SOURCE && c.confidence < votes.deferBelow && overlappingCandidates(others, otherLongest, c.start, c.end).some((o) => o.type !== c.type);
+    const unsure = (c: Candidate) => c.source === NER_SOURCE && c.confidence < votes.deferBelow && overlapping(others, otherLongest, c.start, c.end).some((o) => o.type !== c.type);
     // Where a rule or table proposes the very span and type the tagger does, the rule's provenance stands (both agree).
     const agreed = new Set(others.map((o) => `${o.start}:${o.end}:${o.type}`));
     const decided = kept.filter((c) => !unsure(c) && !(c.source === NER_SOURCE && agreed.has(`${c.start}:${c.end}:${c.type}`)));
