@@ -19,6 +19,8 @@ interface Table {
   lower: Set<string>;
   capital: Set<string>;
   upper: Set<string>;
+  /** Capitalised only before a word written with a capital ('Interstate Commerce', 'interstate coordination'). */
+  beforeName: Set<string>;
   acronymMaxLength: number;
 }
 
@@ -29,6 +31,7 @@ function words(): Table {
     lower: new Set(table.lower),
     capital: new Set([...table.capital, ...table.capitalBeside.words]),
     upper: new Set(table.upper),
+    beforeName: new Set(table.capitalBeforeName.words),
     acronymMaxLength: table.acronymMaxLength,
   });
 }
@@ -105,16 +108,31 @@ function truecaseCompound(word: string, initial: boolean): string {
 /** What ends a sentence before the next word: its first word is written with a capital. */
 const SENTENCE_END = /[.!?]["'”’)\]]*\s+$/;
 
+/** Only spaces between two words: the second can make the first part of a name. */
+const JUST_SPACE = /^[^\S\n]+$/;
+
 function truecasePassage(text: string, from: number, to: number): string {
+  const beforeName = words().beforeName;
   let out = '';
   let last = from;
+  // A word cased by the next one waits for it: its cased form, the text before it, and the lower case.
+  let held: { between: string; cased: string; lower: string } | undefined;
   WORD.lastIndex = from;
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
     const between = text.slice(last, m.index);
     const initial = last === from || SENTENCE_END.test(between.length > 8 ? between.slice(-8) : between);
-    out += between + truecaseCompound(m[0], initial);
+    const cased = truecaseCompound(m[0], initial);
+    if (held) {
+      const named = JUST_SPACE.test(between) && cased[0] !== lowerSameLength(cased[0]);
+      out += held.between + (named ? held.cased : held.lower);
+      held = undefined;
+    }
+    const key = lowerSameLength(m[0]);
+    if (!initial && beforeName.has(key)) held = { between, cased, lower: key };
+    else out += between + cased;
     last = m.index + m[0].length;
   }
+  if (held) out += held.between + held.lower;
   return out + text.slice(last, to);
 }
 

