@@ -114,7 +114,7 @@ export interface AnnotateOptions {
 /** Annotate one ingested document. */
 export function annotateIngested(doc: IngestedDoc, options: AnnotateOptions = {}): AnnotatedDoc {
   const lexicon = loadLexicon();
-  const id = options.id ?? docIdFor(doc.key);
+  const id = options.id ?? docIdFor(doc.key, doc.format);
   // A wire dateline the ingester did not read ("SAN SALVADOR, 3 JAN 90 -- [REPORT] …" on a long first line) comes before the option.
   const dateline = doc.date.value ? null : findDateline(doc.text);
   const date = doc.date.value ? doc.date : dateline ? { value: dateline.value, source: 'dateline' as const } : options.fallbackDate ? { value: options.fallbackDate, source: 'option' as const } : doc.date;

@@ -1,14 +1,14 @@
 import PQueue from 'p-queue';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { discoverSources, fileIds, type SourceFile } from './discover.js';
+import { discoverSources, fileIds, frontMatterId, type SourceFile } from './discover.js';
 import { resolveOptions, type AnnotateCorpusOptions, type ResolvedOptions } from './options.js';
 import { ingestJsonl } from '../ingest/jsonl.js';
 import { readSource } from '../ingest/read-source.js';
-import { docIdFor, sha256 } from '../doc-id.js';
+import { sha256 } from '../doc-id.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { PIPELINE_VERSION } from '../version.js';
-import { reviewStoreFor, reviewsHash } from '../review/store.js';
+import { renameReviews, reviewStoreFor, reviewsHash } from '../review/store.js';
 import { Manifest } from './manifest.js';
 import { configKey } from './config-key.js';
 import { createRunner, type DocRunner } from './runner.js';
@@ -105,7 +105,7 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
   };
 
   // Reviews are part of a document's key: a new decision about it makes it stale.
-  const reviews = await reviewStoreFor(o.reviewsDir);
+  let reviews = await reviewStoreFor(o.reviewsDir);
   let t = performance.now();
   const found = await discoverSources([...o.inputs, ...o.jsonl], [o.outDir]);
   time('batch/discover', performance.now() - t);
@@ -143,8 +143,21 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
     return false;
   };
 
+  // A document whose id changed since its outputs were written (an earlier version folded ids; a
+  // file's own id can change): the reviews about its old id are stored again about the new one
+  // before it is annotated (so they are applied now), and its old outputs go once the new ones
+  // are written (Manifest.record).
+  const renamedReviews = new Map<string, { from: string; to: string }[]>();
+  const takeOver = async (id: string, path: string, line: number | undefined): Promise<void> => {
+    const former = manifest.formerIdOf(path, line, id);
+    if (former === undefined || !reviews.byDoc.has(former)) return;
+    const moved = await renameReviews(reviews.dir, former, id);
+    if (moved.length) renamedReviews.set(`${id}\u0000${path}\u0000${line ?? ''}`, moved);
+    reviews = await reviewStoreFor(o.reviewsDir);
+  };
+
   let settled = 0;
-  const settle = (outcome: DocOutcome, d: { id: string; path: string; line?: number; reviewsHash: string; bytes: number; stat?: { size: number; mtimeMs: number } }): void => {
+  const settle = (outcome: DocOutcome, d: { id: string; path: string; line?: number; reviewsHash: string; bytes: number; stat?: { size: number; mtimeMs: number }; frontId?: string | null }): void => {
     if (outcome.timings) for (const [k, v] of Object.entries(outcome.timings)) time(k, v);
     if (++settled % GC_EVERY === 0) collectGarbage();
     if (!outcome.ok) {
@@ -159,7 +172,11 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
     }
     const r = outcome.result;
     const t1 = performance.now();
-    manifest.record({ id: d.id, path: d.path, ...(d.line ? { line: d.line } : {}), contentHash: outcome.contentHash, reviewsHash: d.reviewsHash, json: r.json, ...(r.html ? { html: r.html } : {}), words: r.words, mentions: r.mentions, events: r.events, summary: r.summary, ...(d.stat ? { source: d.stat } : {}) }, runId);
+    const renames = manifest.record({ id: d.id, path: d.path, ...(d.line ? { line: d.line } : {}), contentHash: outcome.contentHash, reviewsHash: d.reviewsHash, json: r.json, ...(r.html ? { html: r.html } : {}), words: r.words, mentions: r.mentions, events: r.events, summary: r.summary, ...(d.stat ? { source: d.stat } : {}), ...(d.frontId !== undefined ? { frontId: d.frontId } : {}) }, runId);
+    for (const rn of renames) {
+      const moved = renamedReviews.get(`${d.id}\u0000${d.path}\u0000${d.line ?? ''}`);
+      (report.renamed ??= []).push({ ...rn, ...(moved ? { reviews: moved } : {}) });
+    }
     time('batch/manifest', performance.now() - t1);
     report.processed.push({ id: d.id, path: d.path, ...(d.line ? { line: d.line } : {}), json: r.json, ...(r.html ? { html: r.html } : {}), mentions: r.mentions, events: r.events, words: r.words });
     tally.processed++;
@@ -190,7 +207,15 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
   // corpus often brings a few new articles. Before the first task, the files are looked at in order
   // until `workers` of them may need annotating (any JSONL file may); what the manifest said of each
   // is kept (a byte per file), so that the loop below does not ask again.
-  const idOf = fileIds(found.files);
+  // A Markdown file's own id is in its front matter: only the head of a file that changed is read
+  // for it (the manifest remembers it for an untouched one).
+  const frontIds = new Map<string, string | null>();
+  for (const f of found.files) {
+    if (f.format !== 'md') continue;
+    const known = manifest.frontIdOf(f.path, { size: f.size, mtimeMs: f.mtimeMs });
+    frontIds.set(f.path, known !== undefined ? known : ((await frontMatterId(f.path).catch(() => undefined)) ?? null));
+  }
+  const idOf = fileIds(found.files, (f) => frontIds.get(f.path) ?? undefined);
   /** A file whose size and time the manifest has, with the same reviews: not read again. */
   const unchangedFile = (f: SourceFile, id: string, rh: string): boolean => !o.force && manifest.isUnchangedFile(id, f.path, { size: f.size, mtimeMs: f.mtimeMs }, rh);
   const UNKNOWN = 0;
@@ -229,8 +254,9 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
           continue;
         }
         const bytes = Buffer.byteLength(item.source) + 1;
-        const id = docIdFor(item.key);
+        const id = item.key;
         if (!claim(id, item.path, item.line, bytes)) continue;
+        await takeOver(id, item.path, item.line);
         const contentHash = sha256(item.source);
         const rh = reviewsHash(reviews, id);
         if (!o.force && manifest.isUpToDate(id, item.path, contentHash, rh)) {
@@ -238,13 +264,14 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
           skipUnchanged(id, item.path, item.line, bytes);
           continue;
         }
-        const task: DocTask = { kind: 'ingested', id, doc: item, ...settings };
+        const task: DocTask = { kind: 'ingested', id, name: manifest.nameFor(id), doc: item, ...settings };
         await enqueue(item, async () => settle(await runner.run(task), { id, path: item.path, line: item.line, reviewsHash: rh, bytes }));
       }
       continue;
     }
     const id = idOf(f);
     if (!claim(id, f.path, undefined, f.size)) continue;
+    await takeOver(id, f.path, undefined);
     const stat = { size: f.size, mtimeMs: f.mtimeMs };
     const rh = reviewsHash(reviews, id);
     if (known[i] === UNKNOWN ? unchangedFile(f, id, rh) : known[i] === UNCHANGED_FILE) {
@@ -253,8 +280,9 @@ async function runPass(o: ResolvedOptions, manifest: Manifest, runner: DocRunner
       continue;
     }
     const upToDateHash = o.force ? undefined : manifest.upToDateHash(id, f.path, rh);
-    const task: DocTask = { kind: 'file', id, path: f.path, key: f.key, format: f.format, ...(upToDateHash ? { upToDateHash } : {}), ...settings };
-    await enqueue(f, async () => settle(await runner.run(task), { id, path: f.path, reviewsHash: rh, bytes: f.size, stat }));
+    const frontId = f.format === 'md' ? (frontIds.get(f.path) ?? null) : undefined;
+    const task: DocTask = { kind: 'file', id, name: manifest.nameFor(id), path: f.path, key: f.key, format: f.format, ...(upToDateHash ? { upToDateHash } : {}), ...settings };
+    await enqueue(f, async () => settle(await runner.run(task), { id, path: f.path, reviewsHash: rh, bytes: f.size, stat, ...(frontId !== undefined ? { frontId } : {}) }));
   }
   await queue.onIdle();
   report.threads = runner.threads;

@@ -1,7 +1,8 @@
-import { readdir, stat } from 'node:fs/promises';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { formatOf } from '../ingest/index.js';
-import { docIdFor } from '../doc-id.js';
+import { docIdOfPath } from '../doc-id.js';
 import type { SourceFormat } from '../doc.js';
 
 export interface SourceFile {
@@ -64,15 +65,62 @@ export async function discoverSources(inputs: readonly string[], exclude: readon
 }
 
 /**
- * Document ids of single-document files: the path without its extension (`docIdFor`); two files
- * that would share one (a.txt and a.md) keep their extension in it. Decided over the whole list,
- * so a file's id does not depend on the order it is met.
+ * Document ids of single-document files: the id the file gives itself (`given`: a Markdown file's
+ * front-matter `id`), else its path under the input root without its extension (`docIdOfPath`,
+ * case and punctuation kept); two files that would share a path id (a.txt and a.md) keep their
+ * extension in it (`a.txt`, `a.md`). Decided over the whole list, so a file's id does not depend on
+ * the order it is met.
  */
-export function fileIds(files: readonly SourceFile[]): (f: SourceFile) => string {
+export function fileIds(files: readonly SourceFile[], given: (f: SourceFile) => string | undefined = () => undefined): (f: SourceFile) => string {
   const stemCount = new Map<string, number>();
-  for (const f of files) if (f.format !== 'jsonl') stemCount.set(docIdFor(f.key), (stemCount.get(docIdFor(f.key)) ?? 0) + 1);
+  for (const f of files) {
+    if (f.format === 'jsonl' || given(f) !== undefined) continue;
+    const id = docIdOfPath(f.key);
+    stemCount.set(id, (stemCount.get(id) ?? 0) + 1);
+  }
   return (f) => {
-    const id = docIdFor(f.key);
-    return (stemCount.get(id) ?? 0) > 1 ? `${id}-${extname(f.key).slice(1).toLowerCase()}` : id;
+    const own = given(f);
+    if (own !== undefined) return own;
+    const id = docIdOfPath(f.key);
+    return (stemCount.get(id) ?? 0) > 1 ? f.key : id;
   };
+}
+
+/** Bytes of a Markdown file read to find its front matter (all of it is read when the front matter runs on). */
+const HEAD_BYTES = 16 * 1024;
+
+/**
+ * The `id` of a Markdown file's YAML front matter (a non-empty string, or a number as written), or
+ * undefined when it has none (or the front matter is not valid YAML: the ingester reports that).
+ * Reads only the file's head.
+ */
+export async function frontMatterId(path: string): Promise<string | undefined> {
+  let text: string;
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
+    text = buf.subarray(0, bytesRead).toString('utf8');
+    if (bytesRead === HEAD_BYTES && /^\uFEFF?---[ \t]*\r?\n/.test(text) && !/\n---[ \t]*(?:\r?\n|$)/.test(text)) text = await readFile(path, 'utf8');
+  } finally {
+    await fh.close();
+  }
+  return frontMatterIdOf(text);
+}
+
+/** The front-matter `id` of a Markdown text (see `frontMatterId`). */
+export function frontMatterIdOf(text: string): string | undefined {
+  const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!m) return undefined;
+  let data: unknown;
+  try {
+    data = parseYaml(m[1]);
+  } catch {
+    return undefined;
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const id = (data as Record<string, unknown>).id;
+  if (typeof id === 'string' && id.trim() !== '') return id;
+  if (typeof id === 'number' && Number.isFinite(id)) return m[1].match(/^id:[ \t]*([^\s#]+)/m)?.[1] ?? String(id);
+  return undefined;
 }

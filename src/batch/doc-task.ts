@@ -51,6 +51,8 @@ export type DocTask = FileTask | IngestedTask;
 export type FileTask = {
   kind: 'file';
   id: string;
+  /** File name of the outputs (without extension): `fileNameOf(id)` unless given (see Manifest.nameFor). */
+  name?: string;
   path: string;
   key: string;
   format: SourceFormat;
@@ -58,7 +60,7 @@ export type FileTask = {
   upToDateHash?: string;
 } & TaskSettings;
 
-export type IngestedTask = { kind: 'ingested'; id: string; doc: IngestedDoc } & TaskSettings;
+export type IngestedTask = { kind: 'ingested'; id: string; name?: string; doc: IngestedDoc } & TaskSettings;
 
 /**
  * What came of a task, as plain data: a result, the news that the file had not changed after all
@@ -101,7 +103,7 @@ export async function runDocTask(task: DocTask): Promise<DocOutcome> {
       doc = task.doc;
       contentHash = sha256(doc.source);
     }
-    const result = await processDocument(doc, task.id, { outDir: task.outDir, fallbackDate: task.fallbackDate, html: task.html, reviewsDir: task.reviewsDir, annotated: () => stamp(task, false), ...(time ? { time } : {}), ...(task.startedAt ? { onStage: stageOf(task) } : {}) });
+    const result = await processDocument(doc, task.id, { ...(task.name !== undefined ? { name: task.name } : {}), outDir: task.outDir, fallbackDate: task.fallbackDate, html: task.html, reviewsDir: task.reviewsDir, annotated: () => stamp(task, false), ...(time ? { time } : {}), ...(task.startedAt ? { onStage: stageOf(task) } : {}) });
     return { ok: true, contentHash, result, ...extra };
   } catch (err) {
     return { ok: false, failure: failureOf(err, path, line), ...extra };

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { annotateIngested } from '../pipeline.js';
 import { docJsonPath, serializeDoc } from '../write/json.js';
 import { writeFileAtomicSync } from '../write/atomic.js';
+import { fileNameOf } from '../doc-id.js';
 import { renderDocPage } from '../write/html-page.js';
 import { summarize, type DocSummary } from '../write/html-index.js';
 import { applyReviews, reviewStoreFor } from '../review/index.js';
@@ -23,6 +24,8 @@ export interface ProcessOptions {
   reviewsDir?: string | null;
   /** Told the name of each pipeline stage as it begins (see AnnotateOptions.onStage). */
   onStage?: (stage: string) => void;
+  /** File name (without extension) of the outputs: `fileNameOf(id)` unless given (the batch's manifest decides: `Manifest.nameFor`). */
+  name?: string;
   /** Called when the annotation proper is done, before reviews are applied and files written (the batch's time limit stops counting). */
   annotated?: () => void;
 }
@@ -78,14 +81,15 @@ export async function processDocument(doc: IngestedDoc, id: string, o: ProcessOp
   let t = time ? performance.now() : 0;
   const jsonText = serializeDoc(annotated);
   t = lap(time, 'write/json-serialize', t);
-  const json = docJsonPath(o.outDir, id);
+  const name = o.name ?? fileNameOf(id);
+  const json = docJsonPath(o.outDir, id, name);
   writeFileAtomicSync(json, jsonText);
   t = lap(time, 'write/io', t);
   let html: string | undefined;
   if (o.html !== false) {
     const page = renderDocPage(annotated);
     t = lap(time, 'write/html-render', t);
-    html = join(o.outDir, `${id}.html`);
+    html = join(o.outDir, `${name}.html`);
     writeFileAtomicSync(html, page);
     lap(time, 'write/io', t);
   }
@@ -96,6 +100,6 @@ export async function processDocument(doc: IngestedDoc, id: string, o: ProcessOp
     mentions: annotated.mentions.length,
     events: annotated.events.length,
     words: countWords(annotated.text),
-    summary: summarize(annotated),
+    summary: summarize(annotated, name),
   };
 }

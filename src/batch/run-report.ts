@@ -25,6 +25,12 @@ export interface RunReport {
   /** Files not read (not a known format), and documents already up to date ("unchanged"). */
   skipped: { path: string; line?: number; id?: string; reason: string }[];
   failed: RunFailure[];
+  /**
+   * Documents whose id changed since their outputs were written (an earlier version's folded id, or
+   * a file whose own id changed): the old outputs removed, the reviews about the old id stored again
+   * about the new one (the old review files kept in `<reviews>/.renamed/`). Absent when none.
+   */
+  renamed?: { from: string; to: string; path: string; line?: number; removed: string[]; reviews?: { from: string; to: string }[] }[];
   totals: {
     processed: number;
     /** Everything skipped: unchanged documents and files that are not documents. */
@@ -52,6 +58,7 @@ export async function writeRunOutputs(outDir: string, report: RunReport, summari
   report.processed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   report.skipped.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
   report.failed.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
+  report.renamed?.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
   report.totals = { ...report.totals, processed: report.processed.length, skipped: report.skipped.length, failed: report.failed.length };
   await writeFileAtomic(join(outDir, 'index.html'), renderIndex(summaries, report.failed.map((f) => ({ path: whereOf(f), reason: f.reason }))));
   report.finishedAt = new Date().toISOString();

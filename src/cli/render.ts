@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { readdir } from 'node:fs/promises';
-import { renderOutputs } from '../batch/annotate-corpus.js';
+import { renderOutputFiles, renderOutputs } from '../batch/render-outputs.js';
+import { listOutputNames } from '../batch/output-files.js';
 import type { CommandResult } from './types.js';
 
 export const usage = `sitrep render [--out DIR] [ids…]
@@ -11,10 +11,16 @@ extraction again (for example after a reviewer's changes).`;
 export async function run(argv: string[]): Promise<CommandResult> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string', short: 'o' } } });
   const outDir = values.out ?? 'output';
-  const ids = positionals.length
-    ? positionals
-    : (await readdir(outDir)).filter((f) => f.endsWith('.json') && f !== 'run.json' && !f.startsWith('.') && !f.endsWith('.review.json')).map((f) => f.slice(0, -5)).sort();
-  await renderOutputs(outDir, ids);
-  process.stdout.write(`sitrep: rendered ${ids.length} pages in ${outDir}\n`);
+  // Ids as given (a document's own id, not its file name); without any, every document of the folder.
+  let count: number;
+  if (positionals.length) {
+    await renderOutputs(outDir, positionals);
+    count = positionals.length;
+  } else {
+    const names = (await listOutputNames(outDir)).map((o) => o.name);
+    await renderOutputFiles(outDir, names);
+    count = names.length;
+  }
+  process.stdout.write(`sitrep: rendered ${count} pages in ${outDir}\n`);
   return { code: 0 };
 }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { offsetMap } from './code-points.js';
+import { fileNameOf } from '../doc-id.js';
 import { pruneFiles, writeIfChanged, type FileSink } from './file-sink.js';
 import { MENTION_TYPES, type AnnotatedDoc, type Entity, type Mention } from '../doc.js';
 
@@ -205,13 +206,14 @@ export class BratSink implements FileSink {
     this.description = `brat:${dir}`;
   }
 
-  async add(doc: AnnotatedDoc): Promise<'written' | 'unchanged'> {
+  /** Files are named as the document's output files are (`name`, else `fileNameOf(doc.id)`). */
+  async add(doc: AnnotatedDoc, name = fileNameOf(doc.doc.id)): Promise<'written' | 'unchanged'> {
     await mkdir(this.dir, { recursive: true });
     const b = toBrat(doc);
     b.entityTypes.forEach((x) => this.entityTypes.add(x));
     b.eventTypes.forEach((x) => this.eventTypes.add(x));
-    const a = await writeIfChanged(join(this.dir, `${doc.doc.id}.txt`), b.txt);
-    const c = await writeIfChanged(join(this.dir, `${doc.doc.id}.ann`), b.ann);
+    const a = await writeIfChanged(join(this.dir, `${name}.txt`), b.txt);
+    const c = await writeIfChanged(join(this.dir, `${name}.ann`), b.ann);
     return a === 'unchanged' && c === 'unchanged' ? 'unchanged' : 'written';
   }
 

@@ -12,7 +12,7 @@ export interface FileSink {
    * Write one document; `unchanged` when its files already hold exactly this. A target written as
    * a whole answers `written`, and `finish` says whether the whole was `unchanged`.
    */
-  add(doc: AnnotatedDoc): Promise<'written' | 'unchanged'>;
+  add(doc: AnnotatedDoc, name?: string): Promise<'written' | 'unchanged'>;
   /**
    * After the last document. `ok` is false when some input failed: a target written as a whole
    * then keeps its previous files. With `prune`, per-document files of ids not in `keep` go.
@@ -31,7 +31,10 @@ export async function writeIfChanged(path: string, content: string): Promise<'wr
   return 'written';
 }
 
-/** Remove `<id><ext>` files (for each of `exts`) in `dir` whose id is not kept. Returns the ids removed. */
+/**
+ * Remove `<name><ext>` files (for each of `exts`) in `dir` whose name is not kept (names as the
+ * output folder's files have them: `fileNameOf(id)`, or the manifest's). Returns how many documents' files went.
+ */
 export async function pruneFiles(dir: string, exts: readonly string[], keep: ReadonlySet<string>): Promise<number> {
   const [primary] = exts;
   let names: string[];
@@ -43,9 +46,9 @@ export async function pruneFiles(dir: string, exts: readonly string[], keep: Rea
   let pruned = 0;
   for (const name of names) {
     if (!name.endsWith(primary) || name.startsWith('.')) continue;
-    const id = name.slice(0, -primary.length);
-    if (keep.has(id)) continue;
-    for (const ext of exts) await rm(join(dir, `${id}${ext}`), { force: true });
+    const stem = name.slice(0, -primary.length);
+    if (keep.has(stem)) continue;
+    for (const ext of exts) await rm(join(dir, `${stem}${ext}`), { force: true });
     pruned++;
   }
   return pruned;

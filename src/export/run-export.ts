@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { listOutputFiles, parseOutputFile, readOutputFile, type OutputFile } from './read-output.js';
+import { idOfOutputName, listOutputFiles, parseOutputFile, readOutputFile, type OutputFile } from './read-output.js';
 import { parseTarget, type ExportTarget } from './target.js';
 import { docRows, type TableName } from './rows.js';
 import { JsonlSink } from './jsonl.js';
@@ -68,7 +68,9 @@ export async function exportOutput(o: ExportOptions = {}): Promise<ExportReport>
   const target = parseTarget(o.to ?? `sqlite:${join(from, 'sitrep.db')}`);
   const names = await listOutputFiles(from);
   const report: ExportReport = { target: '', documents: names.length, inserted: 0, replaced: 0, written: 0, unchanged: 0, pruned: 0, failed: [] };
+  /** Ids (the databases' keys) and file names (the file targets') of the documents present. */
   const keep = new Set<string>();
+  const keepNames = new Set<string>();
   const note = (id: string, status: DocStatus): void => {
     if (status !== 'failed') report[status]++;
     o.onDocument?.(id, status);
@@ -81,11 +83,14 @@ export async function exportOutput(o: ExportOptions = {}): Promise<ExportReport>
   // Read each file; a file that cannot be read still counts as present (its id is kept on --prune).
   async function* files(): AsyncGenerator<OutputFile> {
     for (const name of names) {
-      const id = name.slice(0, -'.json'.length);
-      keep.add(id);
+      const id = idOfOutputName(name);
+      keepNames.add(name.slice(0, -'.json'.length));
       try {
-        yield await readOutputFile(from, name);
+        const f = await readOutputFile(from, name);
+        keep.add(f.id);
+        yield f;
       } catch (err) {
+        keep.add(id);
         fail(id, join(from, name), err);
       }
     }
@@ -136,7 +141,7 @@ export async function exportOutput(o: ExportOptions = {}): Promise<ExportReport>
   try {
     for await (const f of files()) {
       try {
-        const status = await sink.add(parseOutputFile(f));
+        const status = await sink.add(parseOutputFile(f), f.name);
         if (sink.whole) included.push(f.id);
         else note(f.id, status);
       } catch (err) {
@@ -144,11 +149,11 @@ export async function exportOutput(o: ExportOptions = {}): Promise<ExportReport>
       }
     }
   } catch (err) {
-    await sink.finish({ ok: false, keep, prune: false }).catch(() => {});
+    await sink.finish({ ok: false, keep: keepNames, prune: false }).catch(() => {});
     throw err;
   }
   const ok = report.failed.length === 0;
-  const done = await sink.finish({ ok, keep, prune: o.prune === true });
+  const done = await sink.finish({ ok, keep: keepNames, prune: o.prune === true });
   report.pruned = done.pruned;
   if (!ok && sink.whole) report.keptPrevious = true;
   else for (const id of included) note(id, done.unchanged ? 'unchanged' : 'written');

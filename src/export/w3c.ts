@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { offsetMap, type OffsetMap } from './code-points.js';
+import { fileNameOf } from '../doc-id.js';
 import { pruneFiles, writeIfChanged, type FileSink } from './file-sink.js';
 import type { AnnotatedDoc, Entity, Span } from '../doc.js';
 
@@ -112,10 +113,11 @@ export class W3cSink implements FileSink {
     this.description = `w3c:${dir}`;
   }
 
-  async add(doc: AnnotatedDoc): Promise<'written' | 'unchanged'> {
+  /** Files are named as the document's output files are (`name`, else `fileNameOf(doc.id)`). */
+  async add(doc: AnnotatedDoc, name = fileNameOf(doc.doc.id)): Promise<'written' | 'unchanged'> {
     await mkdir(this.dir, { recursive: true });
-    const a = await writeIfChanged(join(this.dir, `${doc.doc.id}.txt`), doc.text);
-    const b = await writeIfChanged(join(this.dir, `${doc.doc.id}.jsonld`), `${JSON.stringify(toW3c(doc), null, 1)}\n`);
+    const a = await writeIfChanged(join(this.dir, `${name}.txt`), doc.text);
+    const b = await writeIfChanged(join(this.dir, `${name}.jsonld`), `${JSON.stringify(toW3c(doc), null, 1)}\n`);
     return a === 'unchanged' && b === 'unchanged' ? 'unchanged' : 'written';
   }
 

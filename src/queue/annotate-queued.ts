@@ -77,6 +77,7 @@ async function runQueued(o: ResolvedEnqueueOptions, queue: Queue, manifest: Mani
     : {
         unchangedFile: (id, path, stat, rh) => manifest.isUnchangedFile(id, path, stat, rh) && (manifest.markSeen(id, runId), true),
         upToDate: (id, path, hash, rh, stat) => manifest.isUpToDate(id, path, hash, rh) && (manifest.markSeen(id, runId, stat), true),
+        nameFor: (id) => manifest.nameFor(id),
       };
   const enq = await enqueueDocuments(queue, o, current);
   const fresh = enq.jobs.filter((j) => j.was === 'new' || j.was === 'again').length;
@@ -122,7 +123,8 @@ async function runQueued(o: ResolvedEnqueueOptions, queue: Queue, manifest: Mani
           o.log(`sitrep: failed ${whereOf(failure)}: ${failure.reason}`);
           return;
         }
-        manifest.record({ id: job.id, path: job.path, ...(job.line ? { line: job.line } : {}), contentHash: job.contentHash, reviewsHash: job.reviewsHash, json, ...(html ? { html } : {}), words: r.words, mentions: r.mentions, events: r.events, summary: r.summary, ...(job.stat ? { source: job.stat } : {}) }, runId);
+        const renames = manifest.record({ id: job.id, path: job.path, ...(job.line ? { line: job.line } : {}), contentHash: job.contentHash, reviewsHash: job.reviewsHash, json, ...(html ? { html } : {}), words: r.words, mentions: r.mentions, events: r.events, summary: r.summary, ...(job.stat ? { source: job.stat } : {}) }, runId);
+        if (renames.length) (report.renamed ??= []).push(...renames);
         report.processed.push({ id: r.id, path: job.path, ...(job.line ? { line: job.line } : {}), json, ...(html ? { html } : {}), mentions: r.mentions, events: r.events, words: r.words, worker: r.worker, job: job.jobId });
         report.totals.words += r.words;
       },

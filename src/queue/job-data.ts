@@ -1,4 +1,4 @@
-import { sha256 } from '../doc-id.js';
+import { fileNameOf, sha256 } from '../doc-id.js';
 import type { SourceFormat } from '../doc.js';
 import type { ProcessResult } from '../batch/process-document.js';
 
@@ -12,8 +12,10 @@ export const JOB_NAME = 'annotate';
 export interface DocJobData {
   /** Payload layout version. */
   v: 1;
-  /** Document id (the output file stem), decided by the producer as a local run decides it. */
+  /** Document id (exactly the user's), decided by the producer as a local run decides it. */
   id: string;
+  /** File name of its outputs (without extension) when it is not `fileNameOf(id)` (see Manifest.nameFor). */
+  name?: string;
   /** Source path as the producer was given it (recorded in the output's `doc.source.path`). */
   path: string;
   /** Document key (path under the input root, or the JSONL record id). */
@@ -47,14 +49,15 @@ export interface DocJobResult extends ProcessResult {
 }
 
 /**
- * The job id: the document id plus a hash of everything that decides its output (content, id,
+ * The job id: the document's file name plus a hash of everything that decides its output (content, id,
  * path, reviews, configuration key). Adding a job whose id exists is a no-op in BullMQ, so
  * enqueueing the same documents twice does the work once, while a changed document (or a new
  * pipeline version) gets a new job.
  */
 export function jobIdFor(d: Omit<DocJobData, 'text' | 'file'>): string {
-  const h = sha256(JSON.stringify([d.v, d.id, d.path, d.key, d.format, d.line ?? null, d.sha256, d.fallbackDate, d.html, d.reviewsHash, d.configKey]));
-  return `${d.id}@${h.slice(0, 16)}`;
+  const h = sha256(JSON.stringify([d.v, d.id, d.path, d.key, d.format, d.line ?? null, d.sha256, d.fallbackDate, d.html, d.reviewsHash, d.configKey, ...(d.name !== undefined ? [d.name] : [])]));
+  // The id's file name, not the id: BullMQ refuses a \`:\` in a job id, and the name has none (nor \`@\`).
+  return `${d.name ?? fileNameOf(d.id)}@${h.slice(0, 16)}`;
 }
 
 /** A failure as a job records it: `[ruleId] reason`, the same pair a local run's report gives. */

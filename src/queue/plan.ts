@@ -1,10 +1,10 @@
-import { extname, resolve } from 'node:path';
-import { discoverSources, type SourceFile } from '../batch/discover.js';
+import { resolve } from 'node:path';
+import { discoverSources, fileIds, frontMatterId } from '../batch/discover.js';
 import { failureOf, type RunFailure } from '../batch/failure.js';
 import { configKey } from '../batch/config-key.js';
 import { ingestJsonl } from '../ingest/jsonl.js';
 import { readSource } from '../ingest/read-source.js';
-import { docIdFor, sha256 } from '../doc-id.js';
+import { fileNameOf, sha256 } from '../doc-id.js';
 import { reviewStoreFor, reviewsHash } from '../review/store.js';
 import { jobIdFor, type DocJobData } from './job-data.js';
 import type { ResolvedEnqueueOptions } from './options.js';
@@ -32,6 +32,8 @@ export type PlanItem = { job: PlannedJob } | { failure: QueueFailure } | { skipp
 export interface UpToDate {
   unchangedFile(id: string, path: string, stat: { size: number; mtimeMs: number }, reviewsHash: string): boolean;
   upToDate(id: string, path: string, contentHash: string, reviewsHash: string, stat?: { size: number; mtimeMs: number }): boolean;
+  /** The file name of an id's outputs (`Manifest.nameFor`); without it, `fileNameOf(id)`. */
+  nameFor?(id: string): string;
 }
 
 /**
@@ -48,14 +50,15 @@ export async function* planJobs(o: ResolvedEnqueueOptions, current?: UpToDate): 
   for (const i of found.ignored) yield { skipped: i };
   const base = { v: 1 as const, fallbackDate: o.date, html: o.html, configKey: configKey({ fallbackDate: o.date, html: o.html }) };
 
-  // Ids as a local run gives them: from the path without extension; two files that would share one
-  // (a.txt and a.md) keep their extension in it.
-  const stemCount = new Map<string, number>();
-  for (const f of found.files) if (f.format !== 'jsonl') stemCount.set(docIdFor(f.key), (stemCount.get(docIdFor(f.key)) ?? 0) + 1);
-  const idOf = (f: SourceFile): string => {
-    const id = docIdFor(f.key);
-    return (stemCount.get(id) ?? 0) > 1 ? `${id}-${extname(f.key).slice(1).toLowerCase()}` : id;
-  };
+  // Ids as a local run gives them (fileIds): a Markdown file's front-matter id, else the path
+  // without its extension; two files that would share one (a.txt and a.md) keep their extension.
+  const frontIds = new Map<string, string>();
+  for (const f of found.files) {
+    if (f.format !== 'md') continue;
+    const own = await frontMatterId(f.path).catch(() => undefined);
+    if (own !== undefined) frontIds.set(f.path, own);
+  }
+  const idOf = fileIds(found.files, (f) => frontIds.get(f.path));
   const claimed = new Map<string, string>();
   const claim = (id: string, path: string, line?: number): QueueFailure | undefined => {
     const where = line ? `${path}:${line}` : path;
@@ -64,8 +67,9 @@ export async function* planJobs(o: ResolvedEnqueueOptions, current?: UpToDate): 
     claimed.set(id, where);
     return undefined;
   };
-  const job = (d: Omit<DocJobData, 'text' | 'file' | 'reviewsHash' | keyof typeof base>, source: string, stat?: PlannedJob['stat']): PlanItem => {
-    const data: DocJobData = { ...base, ...d, reviewsHash: reviewsHash(reviews, d.id), ...(o.byPath ? { file: resolve(d.path) } : { text: source }) };
+  const job = (d: Omit<DocJobData, 'text' | 'file' | 'reviewsHash' | 'name' | keyof typeof base>, source: string, stat?: PlannedJob['stat']): PlanItem => {
+    const name = current?.nameFor?.(d.id) ?? fileNameOf(d.id);
+    const data: DocJobData = { ...base, ...d, ...(name !== fileNameOf(d.id) ? { name } : {}), reviewsHash: reviewsHash(reviews, d.id), ...(o.byPath ? { file: resolve(d.path) } : { text: source }) };
     return { job: { jobId: jobIdFor(data), data, ...(stat ? { stat } : {}) } };
   };
 
@@ -102,7 +106,7 @@ export async function* planJobs(o: ResolvedEnqueueOptions, current?: UpToDate): 
         yield { failure: failureOf(item.error, f.path, item.line) };
         continue;
       }
-      const lineId = docIdFor(item.key);
+      const lineId = item.key;
       const dup = claim(lineId, f.path, item.line);
       const hash = sha256(item.source);
       if (dup) yield { failure: dup };

@@ -81,7 +81,7 @@ export async function runDocJob(data: DocJobData, o: { outDir: string; reviewsDi
     const failure = formatFailure(f.ruleId, f.reason);
     throw PERMANENT.has(f.ruleId) ? new UnrecoverableError(failure) : new Error(failure);
   }
-  const outcome = await runDocTask({ kind: 'ingested', id: data.id, doc, outDir: o.outDir, fallbackDate: data.fallbackDate, html: data.html, reviewsDir, timing: false });
+  const outcome = await runDocTask({ kind: 'ingested', id: data.id, ...(data.name !== undefined ? { name: data.name } : {}), doc, outDir: o.outDir, fallbackDate: data.fallbackDate, html: data.html, reviewsDir, timing: false });
   if (!outcome.ok) {
     const failure = formatFailure(outcome.failure.ruleId, outcome.failure.reason);
     throw PERMANENT.has(outcome.failure.ruleId) ? new UnrecoverableError(failure) : new Error(failure);

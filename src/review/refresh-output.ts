@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../write/atomic.js';
 import { renderDocPage } from '../write/html-page.js';
 import { renderIndex, summarize, type DocSummary, type FailedDoc } from '../write/html-index.js';
 import { applyReviews } from './apply.js';
+import { isDocumentFileName, locateOutputs } from '../batch/output-files.js';
 import type { ReviewStore } from './store.js';
 import type { ReviewApplication } from './types.js';
 
@@ -23,16 +24,17 @@ const exists = (p: string): Promise<boolean> =>
 export async function refreshOutputs(outDir: string, store: ReviewStore, docIds: readonly string[]): Promise<{ applied: ReviewApplication[]; missing: string[] }> {
   const applied: ReviewApplication[] = [];
   const missing: string[] = [];
+  const names = await locateOutputs(outDir, docIds);
   for (const id of docIds) {
-    const path = docJsonPath(outDir, id);
-    if (!(await exists(path))) {
+    const name = names.get(id);
+    if (name === undefined) {
       missing.push(id);
       continue;
     }
-    const doc = await readDocJson(path);
+    const doc = await readDocJson(docJsonPath(outDir, id, name));
     applied.push(applyReviews(doc, store));
-    await writeDocJson(outDir, doc);
-    const html = join(outDir, `${id}.html`);
+    await writeDocJson(outDir, doc, name);
+    const html = join(outDir, `${name}.html`);
     if (await exists(html)) await writeFileAtomic(html, renderDocPage(doc));
   }
   return { applied, missing };
@@ -42,9 +44,9 @@ export async function refreshOutputs(outDir: string, store: ReviewStore, docIds:
 export async function refreshIndex(outDir: string): Promise<boolean> {
   if (!(await exists(join(outDir, 'index.html')))) return false;
   const summaries: DocSummary[] = [];
-  for (const name of (await readdir(outDir)).filter((n) => n.endsWith('.json') && n !== 'run.json' && !n.startsWith('.') && !n.endsWith('.review.json')).sort()) {
+  for (const name of (await readdir(outDir)).filter(isDocumentFileName).sort()) {
     try {
-      summaries.push(summarize(await readDocJson(join(outDir, name))));
+      summaries.push(summarize(await readDocJson(join(outDir, name)), name.slice(0, -'.json'.length)));
     } catch {
       /* not a document (another tool's JSON): not listed */
     }

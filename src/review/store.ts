@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { fileNameOf } from '../doc-id.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { parseReviewFile } from './validate.js';
 import type { ReviewFile, StoredDecision } from './types.js';
@@ -82,11 +83,12 @@ export function reviewsHash(store: ReviewStore, docId: string): string {
   return h.digest('hex').slice(0, 16);
 }
 
-/** Store problems that concern one document: the file's name starts with its id. */
+/** Store problems that concern one document: the file's name starts with its id (or its id's file name). */
 export function problemsFor(store: ReviewStore, docId: string): ReviewStore['problems'] {
   return store.problems.filter((p) => {
     const name = p.file.slice(store.dir.length + 1);
-    return name === `${docId}.json` || name.startsWith(`${docId}.`);
+    const stem = fileNameOf(docId);
+    return name === `${docId}.json` || name.startsWith(`${docId}.`) || name === `${stem}.json` || name.startsWith(`${stem}.`);
   });
 }
 
@@ -100,7 +102,7 @@ export function serializeReviewFile(file: ReviewFile): string {
  */
 export async function storeReviewFile(dir: string, file: ReviewFile): Promise<{ path: string; created: boolean }> {
   const data = serializeReviewFile(file);
-  const path = join(dir, `${file.docId}.${createHash('sha256').update(data).digest('hex').slice(0, 12)}.review.json`);
+  const path = join(dir, `${fileNameOf(file.docId)}.${createHash('sha256').update(data).digest('hex').slice(0, 12)}.review.json`);
   try {
     if ((await readFile(path, 'utf8')) === data) return { path, created: false };
   } catch {
@@ -108,6 +110,31 @@ export async function storeReviewFile(dir: string, file: ReviewFile): Promise<{ 
   }
   await writeFileAtomic(path, data);
   return { path, created: true };
+}
+
+/** Where review files go that a rename replaced (hidden: the store does not read it; nothing in it is ever deleted). */
+export const RENAMED_REVIEWS_DIR = '.renamed';
+
+/**
+ * A document's id changed (an earlier version named it otherwise, or its file's own id changed):
+ * each review file about `from` is stored again about `to` (the same decisions), and the old file
+ * is moved, not deleted, to `<dir>/.renamed/`, so no reviewer's work is lost and the decisions are
+ * applied once, to the document under its new id. Returns the files written and moved.
+ */
+export async function renameReviews(dir: string, from: string, to: string): Promise<{ from: string; to: string }[]> {
+  const store = await loadReviewStore(dir);
+  const files = [...new Set(decisionsFor(store, from).map((d) => d.file))].sort();
+  const moved: { from: string; to: string }[] = [];
+  if (files.length === 0) return moved;
+  await mkdir(join(dir, RENAMED_REVIEWS_DIR), { recursive: true });
+  for (const old of files) {
+    const file = parseReviewFile(await readFile(old, 'utf8'), old);
+    if (file.docId !== from) continue;
+    const { path } = await storeReviewFile(dir, { ...file, docId: to });
+    await rename(old, join(dir, RENAMED_REVIEWS_DIR, basename(old)));
+    moved.push({ from: old, to: path });
+  }
+  return moved;
 }
 
 const cache = new Map<string, { signature: string; store: ReviewStore }>();

@@ -1,3 +1,4 @@
+import { fileNameOf } from '../doc-id.js';
 import { escapeHtml } from './escape.js';
 import { cspMeta } from './page/csp.js';
 import { indexPageClient } from './page/index-client.js';
@@ -60,6 +61,8 @@ export interface DocSummary {
   timeline?: TimelineEntry[];
   /** ISO 3166 alpha-2 codes of the countries the document mentions (directly, by nationality, or through its places). */
   countries?: string[];
+  /** The name of the document's files when it is not `fileNameOf(id)` (cut, or told from an id that differs only in case). */
+  file?: string;
 }
 
 export interface FailedDoc {
@@ -74,7 +77,7 @@ const ENTITY_INDEX_MAX = 2000;
 /** At most this many events on the corpus timeline (in date order). */
 const TIMELINE_MAX = 5000;
 
-export function summarize(doc: AnnotatedDoc): DocSummary {
+export function summarize(doc: AnnotatedDoc, file?: string): DocSummary {
   const counts: Partial<Record<MentionType, number>> = {};
   const review: ReviewSummary = { total: doc.mentions.length, reviewed: 0, accepted: 0, rejected: 0, edited: 0, added: 0, unplaced: 0 };
   const byId = new Map(doc.mentions.map((m) => [m.id, m]));
@@ -131,11 +134,13 @@ export function summarize(doc: AnnotatedDoc): DocSummary {
     entities,
     timeline,
     countries: [...countries].sort(),
+    ...(file !== undefined && file !== fileNameOf(doc.doc.id) ? { file } : {}),
   };
 }
 
 const e = escapeHtml;
-const docHref = (id: string): string => `${encodeURIComponent(id)}.html`;
+/** The page of a document: its file's name (percent-encoded again, as a URL path segment). */
+const docHref = (id: string, file?: string): string => `${encodeURIComponent(file ?? fileNameOf(id))}.html`;
 const tokens = (xs: Iterable<string>): string => e([...xs].join(' '));
 
 export const INDEX_SCRIPT = `var __name = function (f) { return f; };\n(${indexPageClient.toString()})();`;
@@ -164,6 +169,7 @@ export function renderIndex(docs: Iterable<DocSummary>, failed: FailedDoc[]): st
   const countryNames = new Map<string, string>();
   const groupNames = new Map<string, string>();
   const titles = new Map<string, string>();
+  const files = new Map<string, string>();
   let n = 0;
   const totals = { reviewed: 0, mentions: 0, unplaced: 0 };
 
@@ -171,6 +177,7 @@ export function renderIndex(docs: Iterable<DocSummary>, failed: FailedDoc[]): st
     n++;
     const title = d.title ?? d.id;
     titles.set(d.id, title);
+    if (d.file !== undefined) files.set(d.id, d.file);
     const ents = d.entities ?? [];
     for (const x of ents) {
       if (x.type === 'country' && x.ids?.iso2 && !countryNames.has(x.ids.iso2)) countryNames.set(x.ids.iso2, x.name);
@@ -194,14 +201,14 @@ export function renderIndex(docs: Iterable<DocSummary>, failed: FailedDoc[]): st
       : '<span class="muted">—</span>';
     rows.push({
       key: `${d.date ?? ''}\u0000${d.id}`,
-      html: `<tr data-doc="${e(d.id)}" data-types="${tokens(presentTypes)}" data-countries="${tokens(d.countries ?? [])}" data-groups="${tokens(groups)}"><td>${e(d.date ?? '—')}</td><td><a href="${e(docHref(d.id))}">${e(title)}</a><br><span class="muted">${e(d.path)}</span></td>${types
+      html: `<tr data-doc="${e(d.id)}" data-types="${tokens(presentTypes)}" data-countries="${tokens(d.countries ?? [])}" data-groups="${tokens(groups)}"><td>${e(d.date ?? '—')}</td><td><a href="${e(docHref(d.id, d.file))}">${e(title)}</a><br><span class="muted">${e(d.path)}</span></td>${types
         .map((t) => `<td class="num">${d.counts[t] ?? 0}</td>`)
         .join('')}<td class="num">${d.events}</td><td>${progress}</td><td class="num">${d.diagnostics}</td></tr>`,
     });
     for (const t of d.timeline ?? []) {
       timeline.push({
         sort: `${t.sort}\u0000${d.id}`,
-        html: `<tr data-doc="${e(d.id)}"><td>${e(t.date)}${t.dateFrom === 'document' ? ' <span class="muted" title="the event has no date of its own: the document date">(doc)</span>' : ''}</td><td>${e(t.type)}</td><td><span class="badge fact-${e(String(t.factuality).replace(/[^a-z]/gi, ''))}">${e(t.factuality)}</span></td><td>${e(t.trigger)}</td><td>${e(t.actor ?? '')}</td><td>${e(t.place ?? '')}</td><td><a href="${e(docHref(d.id))}">${e(title)}</a></td></tr>`,
+        html: `<tr data-doc="${e(d.id)}"><td>${e(t.date)}${t.dateFrom === 'document' ? ' <span class="muted" title="the event has no date of its own: the document date">(doc)</span>' : ''}</td><td>${e(t.type)}</td><td><span class="badge fact-${e(String(t.factuality).replace(/[^a-z]/gi, ''))}">${e(t.factuality)}</span></td><td>${e(t.trigger)}</td><td>${e(t.actor ?? '')}</td><td>${e(t.place ?? '')}</td><td><a href="${e(docHref(d.id, d.file))}">${e(title)}</a></td></tr>`,
       });
     }
   }
@@ -214,7 +221,7 @@ export function renderIndex(docs: Iterable<DocSummary>, failed: FailedDoc[]): st
   const entityRows = shownEntities.map((x) => {
     const docsHtml = x.docs
       .slice(0, 25)
-      .map(([id, c]) => `<a href="${e(docHref(id))}">${e(titles.get(id) ?? id)}</a> <span class="muted">(${c})</span>`)
+      .map(([id, c]) => `<a href="${e(docHref(id, files.get(id)))}">${e(titles.get(id) ?? id)}</a> <span class="muted">(${c})</span>`)
       .join(', ');
     return `<tr data-type="${e(x.type)}" data-entity="${e(x.id)}" data-docs="${tokens(x.docs.map(([id]) => id))}"><td><span class="sw ${typeClass(x.type)}" aria-hidden="true"></span>${e(x.name)} ${x.ids ? idLinks(x.ids) : ''}</td><td>${e(TYPE_STYLE[x.type]?.label ?? x.type)}</td><td class="num">${x.docs.length}</td><td class="num">${x.total}</td><td>${docsHtml}${x.docs.length > 25 ? ` <span class="muted">and ${x.docs.length - 25} more</span>` : ''}</td></tr>`;
   });

@@ -2,18 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { SitrepInputError } from '../errors.js';
+import { fileNameOf } from '../doc-id.js';
 import type { AnnotatedDoc } from '../doc.js';
 
 export function serializeDoc(doc: AnnotatedDoc): string {
   return `${JSON.stringify(doc, null, 1)}\n`;
 }
 
-export function docJsonPath(outDir: string, id: string): string {
-  return join(outDir, `${id}.json`);
+/** `<outDir>/<name>.json`: the name is `fileNameOf(id)` unless the caller knows the file's own (see Manifest.nameFor). */
+export function docJsonPath(outDir: string, id: string, name = fileNameOf(id)): string {
+  return join(outDir, `${name}.json`);
 }
 
-export async function writeDocJson(outDir: string, doc: AnnotatedDoc): Promise<string> {
-  const path = docJsonPath(outDir, doc.doc.id);
+export async function writeDocJson(outDir: string, doc: AnnotatedDoc, name?: string): Promise<string> {
+  const path = docJsonPath(outDir, doc.doc.id, name);
   await writeFileAtomic(path, serializeDoc(doc));
   return path;
 }

@@ -45,7 +45,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('a first run', () => {
   it('annotates every document, reports each failure with its file (and line) and reason', () => {
-    expect(ids(first)).toEqual(['kabul', 'mogadishu', 'notes--sahel', 'wire-1', 'wire-3']);
+    expect(ids(first)).toEqual(['kabul', 'mogadishu', 'notes/sahel', 'wire-1', 'wire-3']);
     expect(first.failed.map((f) => [f.path.replace(root, ''), f.line, f.ruleId])).toEqual([
       ['/corpus/photo.txt', 1, 'ingest:binary'],
       ['/wire.jsonl', 2, 'ingest:jsonl-syntax'],
@@ -57,7 +57,7 @@ describe('a first run', () => {
 
   it('writes JSON, HTML, index.html and run.json, and no temporary file', () => {
     const files = readdirSync(out).sort();
-    expect(files).toEqual(['.sitrep', 'index.html', 'kabul.html', 'kabul.json', 'mogadishu.html', 'mogadishu.json', 'notes--sahel.html', 'notes--sahel.json', 'run.json', 'wire-1.html', 'wire-1.json', 'wire-3.html', 'wire-3.json']);
+    expect(files).toEqual(['.sitrep', 'index.html', 'kabul.html', 'kabul.json', 'mogadishu.html', 'mogadishu.json', 'notes%2Fsahel.html', 'notes%2Fsahel.json', 'run.json', 'wire-1.html', 'wire-1.json', 'wire-3.html', 'wire-3.json']);
     const report = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as RunReport;
     expect(report.totals).toEqual(first.totals);
     expect(readDoc('kabul').mentions.some((m) => m.type === 'group' && m.text === 'Taliban')).toBe(true);
@@ -69,11 +69,11 @@ describe('running again', () => {
     const before = statSync(join(out, 'kabul.json')).mtimeMs;
     const r = await run();
     expect(r.totals).toMatchObject({ processed: 0, unchanged: 5, failed: 2, skipped: 6 });
-    expect(r.skipped.filter((s) => s.reason.startsWith('unchanged')).map((s) => s.id)).toEqual(['kabul', 'mogadishu', 'notes--sahel', 'wire-1', 'wire-3']);
+    expect(r.skipped.filter((s) => s.reason.startsWith('unchanged')).map((s) => s.id)).toEqual(['kabul', 'mogadishu', 'notes/sahel', 'wire-1', 'wire-3']);
     expect(statSync(join(out, 'kabul.json')).mtimeMs).toBe(before);
     // The index still lists every document, from the manifest's summaries.
     const index = readFileSync(join(out, 'index.html'), 'utf8');
-    for (const id of ['kabul', 'mogadishu', 'notes--sahel', 'wire-1', 'wire-3']) expect(index).toContain(`href="${id}.html"`);
+    for (const href of ['kabul', 'mogadishu', 'notes%252Fsahel', 'wire-1', 'wire-3']) expect(index).toContain(`href="${href}.html"`);
     expect(index).toContain('photo.txt');
   });
 
