@@ -3,7 +3,7 @@ import { SitrepOptionError } from '../errors.js';
 import { baselineSpans } from './baseline.js';
 import { tagText } from '../ner/tag-text.js';
 import { evalTypeOf } from './types.js';
-import { goldSpans, sitrepSpans } from './spans.js';
+import { goldSpans, sitrepSpans, type CountryActors } from './spans.js';
 import { SECTIONS, knownTypes } from './sections.js';
 import { ENTITY_EVAL_TYPES, ENTITY_TYPE_NAMES, type EntityEvalType } from './types.js';
 import type { GoldDoc } from './gold.js';
@@ -36,10 +36,11 @@ export interface DatasetProfile {
   idPrefix: string;
   annotatedLines?: number;
   namesOnly?: boolean;
+  countryActors?: CountryActors;
   reason: string;
 }
 
-export const DATASET_PROFILES: readonly DatasetProfile[] = profiles.profiles;
+export const DATASET_PROFILES: readonly DatasetProfile[] = profiles.profiles as DatasetProfile[];
 const NON_NAME_SOURCES: readonly string[] = profiles.nonNameSources;
 
 /** For gold that annotates names only: the document without its nominal, pro-form and coreference mentions (and how many went). */
@@ -90,7 +91,7 @@ export function parseTypes(value: string | readonly string[] | undefined): strin
 function partSpans(gold: GoldDoc, types: readonly EntityEvalType[], scope: number, notes: string[]): { rules: SpansByType; tagger: SpansByType } {
   let rules: SpansByType = new Map(types.map((t) => [t, []]));
   try {
-    rules = sitrepSpans(namesOnly(gold, annotate(gold.text, { id: gold.id, date: gold.doc_date ?? null, skip: ['recognize/ner-tagger'] })).doc, types);
+    rules = sitrepSpans(namesOnly(gold, annotate(gold.text, { id: gold.id, date: gold.doc_date ?? null, skip: ['recognize/ner-tagger'] })).doc, types, profileFor(gold)?.countryActors);
   } catch (err) {
     notes.push(`rules without the tagger failed: ${(err as Error).message}`);
   }
@@ -136,7 +137,7 @@ export function evaluateGold(docs: readonly GoldDoc[], options: EvalOptions = {}
     const entities = {
       gold: g.spans,
       demonyms: g.demonyms,
-      sitrep: within(sitrepSpans(names.doc, entityTypes), scope),
+      sitrep: within(sitrepSpans(names.doc, entityTypes, profileFor(gold)?.countryActors), scope),
       baseline: within(baselineSpans(gold.text, gold.doc_date, entityTypes, docNotes), scope),
       ...(entityTypes.length ? partSpans(gold, entityTypes, scope, docNotes) : {}),
     };

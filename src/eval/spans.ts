@@ -1,3 +1,4 @@
+import profiles from './dataset-profiles.json' with { type: 'json' };
 import { loadLexicon } from '../lexicon/index.js';
 import { wordTokens } from '../recognize/tokens.js';
 import type { AnnotatedDoc } from '../doc.js';
@@ -49,11 +50,22 @@ export function goldSpans(doc: GoldDoc, types: readonly EntityEvalType[]): { spa
   return { spans, demonyms };
 }
 
+const COUNTRY_NAME_SOURCES: readonly string[] = profiles.countryNameSources.sources;
+
+/** How the gold labels a country named as an actor (dataset-profiles.json: `countryActors`). */
+export type CountryActors = 'location' | 'group';
+
+/** The eval type of one mention: its type's, except a country named as an actor, which counts as location unless the gold calls it a group. */
+export function evalTypeOfMention(m: Pick<AnnotatedDoc['mentions'][number], 'type' | 'source' | 'entity'>, countryActors: CountryActors = 'location'): EntityEvalType | undefined {
+  if (countryActors === 'location' && m.type === 'group' && m.entity?.startsWith('country:') && COUNTRY_NAME_SOURCES.some((p) => m.source.startsWith(p))) return 'location';
+  return evalTypeOf(m.type);
+}
+
 /** sitrep's mentions per eval type (country and place count as location; nationality as nothing). */
-export function sitrepSpans(doc: AnnotatedDoc, types: readonly EntityEvalType[]): SpansByType {
+export function sitrepSpans(doc: AnnotatedDoc, types: readonly EntityEvalType[], countryActors: CountryActors = 'location'): SpansByType {
   const spans: SpansByType = new Map(types.map((t) => [t, []]));
   for (const m of doc.mentions) {
-    const t = evalTypeOf(m.type);
+    const t = evalTypeOfMention(m, countryActors);
     const list = t && spans.get(t);
     if (list) list.push({ start: m.start, end: m.end, ...(m.value !== undefined && m.type === 'date' ? { value: m.value } : {}) });
   }

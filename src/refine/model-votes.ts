@@ -2,7 +2,8 @@ import votes from '../lexicon/model-votes.json' with { type: 'json' };
 import { nerSpans, NER_SOURCE } from '../recognize/ner-tagger.js';
 import type { NerSpan } from '../ner/tag.js';
 import type { Candidate } from '../doc.js';
-import type { Component } from '../context.js';
+import type { Component, PipelineContext } from '../context.js';
+import { nextTerm } from '../recognize/term-tags.js';
 
 interface Yield {
   source: string;
@@ -34,12 +35,21 @@ function overlapping<T extends { start: number; end: number }>(list: readonly T[
   return out;
 }
 
+/** Is the word after `end` a common noun in lower case ("Belfast brigade", not "Surrey beat")? */
+function beforeCommonNoun(ctx: PipelineContext, end: number): boolean {
+  const next = nextTerm(ctx, end);
+  return next !== undefined && /^\p{Ll}/u.test(next.text) && next.tags.has('Noun') && !next.tags.has('Verb');
+}
+
 /** Why a candidate gives way to the tagger, or null when it stands (see model-votes.json). */
-function givesWay(c: Candidate, spans: NerSpan[], text: string): string | null {
+function givesWay(c: Candidate, spans: NerSpan[], ctx: PipelineContext): string | null {
   const weak = WEAK.find((w) => c.source === w.source);
   if (weak) {
     const other = (s: NerSpan) => s.start !== c.start || s.end !== c.end || s.type !== c.type;
-    if (spans.some((s) => other(s) && (!weak.head || s.end >= c.end))) return 'weak';
+    // A tagger span of the same type inside the candidate agrees on what it is and reads less of it
+    // ("Command" of "United States Africa Command"): the longer name stands.
+    const shorterSame = (s: NerSpan) => weak.head === true && s.type === c.type && s.start >= c.start && s.end <= c.end;
+    if (spans.some((s) => other(s) && !shorterSame(s) && (!weak.head || s.end >= c.end))) return 'weak';
     if (weak.needsSupport && spans.length === 0) return 'unsupported';
     return null;
   }
@@ -50,8 +60,9 @@ function givesWay(c: Candidate, spans: NerSpan[], text: string): string | null {
     if (s.confidence < y.minConfidence || s.type === null) continue;
     const contains = s.start <= c.start && s.end >= c.end && s.end - s.start > c.end - c.start;
     if (contains) return 'inside';
-    // "the Belfast brigade": a place before a common noun stays a place (recognize/compromise-entities.ts says why).
-    if (!y.inside && s.start === c.start && s.end === c.end && s.type === 'group' && !/^\s\p{Ll}/u.test(text.slice(c.end, c.end + 2))) return 'group';
+    // "the Belfast brigade": a place before a common noun stays a place (recognize/compromise-entities.ts says why);
+    // before a verb ("Surrey beat Kent") or anything else, the tagger's group stands.
+    if (!y.inside && s.start === c.start && s.end === c.end && s.type === 'group' && !beforeCommonNoun(ctx, c.end)) return 'group';
   }
   return null;
 }
@@ -69,7 +80,7 @@ export const modelVotes: Component = {
     if (spans.length === 0 && !WEAK.some((w) => w.needsSupport)) return;
     let longest = 0;
     for (const s of spans) longest = Math.max(longest, s.end - s.start);
-    const kept = ctx.candidates.filter((c) => c.source === NER_SOURCE || givesWay(c, overlapping(spans, longest, c.start, c.end), ctx.text) === null);
+    const kept = ctx.candidates.filter((c) => c.source === NER_SOURCE || givesWay(c, overlapping(spans, longest, c.start, c.end), ctx) === null);
     // An unsure tagger defers: its span goes where another recognizer proposed another type over the same words.
     const others = kept.filter((c) => c.source !== NER_SOURCE).sort((a, b) => a.start - b.start);
     let otherLongest = 0;

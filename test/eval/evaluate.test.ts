@@ -166,3 +166,24 @@ describe('sitrep eval (CLI)', () => {
     expect(missing.stderr).toContain('nope.jsonl');
   });
 });
+
+describe('a country named as an actor (dataset-profiles.json: countryActors)', () => {
+  const actorText = 'Australia said on Monday it would send troops to Iraq.';
+  const gold = (id: string, coarse: string): GoldDoc => ({ id, text: actorText, entities: [{ start: 0, end: 9, type: coarse, coarse, text: 'Australia' }, { start: 49, end: 53, type: 'LOCATION', coarse: 'LOCATION', text: 'Iraq' }] });
+  const scores = (d: GoldDoc) => (evaluateGold([d], { types: ['group', 'location'] }).report.sections.entities as EntitySpansResult).types;
+
+  it.each([
+    ['counts as a location by default, as CoNLL-2003 and WikiEvents label it', 'conll2003_testa-x', 'LOCATION', { location: 2, group: 0 }],
+    ["counts as a group where the gold calls it an organisation (re3d)", 're3d-x', 'GROUP', { location: 1, group: 1 }],
+  ])('%s', (_why, id, coarse, tp) => {
+    const t = scores(gold(id, coarse));
+    expect(t.location!.sitrep.exact.tp).toBe(tp.location);
+    expect(t.group?.sitrep.exact.tp ?? 0).toBe(tp.group);
+    expect(t.group?.sitrep.exact.fp ?? 0).toBe(0);
+  });
+
+  it('is wrong under the other convention (the profile decides)', () => {
+    const t = scores(gold('re3d-x', 'LOCATION'));
+    expect(t.location!.sitrep.exact.tp).toBe(1);
+  });
+});

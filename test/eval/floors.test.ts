@@ -30,10 +30,10 @@ describe.runIf(existsSync(TESTA))('eval floors on CoNLL-2003 testa (exact spans)
   // Evaluated on first use: a skipped block's body still runs while tests are collected (a clone without ../shared/).
   let run: ReturnType<typeof evaluateGold>['report'] | undefined;
   const report = () => (run ??= evaluateGold(readGold(TESTA), { types: ['group', 'location', 'person'] }).report);
-  it('the tagger alone ≥ 0.90, sitrep ≥ 0.83, the rules alone below both', () => {
+  it('the tagger alone ≥ 0.90, sitrep ≥ 0.85 (issue 20), the rules alone below both', () => {
     const micro = (report().sections.entities as EntitySpansResult).micro;
     expect(micro.tagger!.exact.f1).toBeGreaterThanOrEqual(0.9);
-    expect(micro.sitrep.exact.f1).toBeGreaterThanOrEqual(0.83);
+    expect(micro.sitrep.exact.f1).toBeGreaterThanOrEqual(0.85);
     expect(micro.rules!.exact.f1).toBeLessThan(micro.sitrep.exact.f1);
   });
   it('leaves nominal mentions unscored, saying so (CoNLL annotates names only)', () => {

@@ -63,7 +63,18 @@ describe('the tagger votes against weaker recognizers (src/lexicon/model-votes.j
     ['Shares rose on the New York Stock Exchange on Monday.', 'group', 'New York Stock Exchange'],
     // A curated table entry stands.
     ['Fighters entered Mogadishu on Monday.', 'place', 'Mogadishu'],
+    // A county the tagger reads as a team before a verb is a group; before a common noun a place stays one.
+    ['Leicestershire beat Somerset by an innings.', 'group', 'Somerset'],
+    ["The IRA's Belfast brigade detonated bombs.", 'place', 'Belfast'],
+    // A named force stands against a tagger span of its type over its last word only.
+    ['On Tuesday, United States Africa Command (AFRICOM) conducted an airstrike.', 'group', 'United States Africa Command'],
   ])('%s → %s %s', (text, type, name) => {
     expect(annotate(text).mentions.map((m) => `${m.type}:${m.text}`)).toContain(`${type}:${name}`);
+  });
+
+  it('keeps the named force whole, so its acronym merges into one entity', () => {
+    const doc = annotate('On Tuesday, United States Africa Command (AFRICOM) conducted an airstrike.');
+    expect(doc.mentions.some((m) => m.text === 'Command')).toBe(false);
+    expect(doc.entities.filter((e) => e.type === 'group').map((e) => e.id)).toEqual(['group:africom']);
   });
 });
