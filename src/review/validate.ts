@@ -4,7 +4,8 @@ import { SitrepInputError, lineColumn } from '../errors.js';
 import { DECISION_ACTIONS, REVIEW_FORMAT, REVIEW_VERSION, type Decision, type Quote, type ReviewFile, type Target } from './types.js';
 
 /** Document ids as sitrep makes them; anything else could not name a file in the store safely. */
-const DOC_ID = /^[a-z0-9][a-z0-9._-]{0,159}$/i;
+/** Any id a document may have (its user's, byte for byte): the store names files by `fileNameOf(id)`, so no id can name another path. */
+const DOC_ID = /^[^\u0000]{1,2000}$/u;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 type Obj = Record<string, unknown>;
@@ -125,7 +126,7 @@ export function parseReviewFile(raw: string, path: string): ReviewFile {
   if (o.format !== REVIEW_FORMAT) r.fail('format', `expected "${REVIEW_FORMAT}" (not a sitrep review file), got ${show(o.format)}`);
   if (o.version !== REVIEW_VERSION) r.fail('version', `expected ${REVIEW_VERSION}, got ${show(o.version)}`);
   const docId = r.str(o, 'docId', 'review file')!;
-  if (!DOC_ID.test(docId)) r.fail('docId', `expected a sitrep document id (letters, digits, ".", "_", "-"), got ${show(docId)}`);
+  if (!DOC_ID.test(docId)) r.fail('docId', `expected a sitrep document id (a non-empty string of at most 2000 characters, no NUL), got ${show(docId)}`);
   const docSha256 = r.str(o, 'docSha256', 'review file', { optional: true, max: 128 });
   const reviewer = r.str(o, 'reviewer', 'review file', { optional: true, max: 200 });
   const exportedAt = r.str(o, 'exportedAt', 'review file', { optional: true, max: 64 });

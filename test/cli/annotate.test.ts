@@ -34,7 +34,7 @@ describe('sitrep annotate', () => {
 
   it('every output parses; run.json names what was done and why', () => {
     const json = readdirSync(out).filter((f) => f.endsWith('.json') && f !== 'run.json').sort();
-    expect(json).toEqual(['deep--mali.json', 'somalia.json', 'yemen.json']);
+    expect(json).toEqual(['deep%2Fmali.json', 'somalia.json', 'yemen.json']);
     for (const f of json) {
       const doc = JSON.parse(readFileSync(join(out, f), 'utf8')) as AnnotatedDoc;
       expect(doc.mentions.length).toBeGreaterThan(0);
@@ -43,7 +43,7 @@ describe('sitrep annotate', () => {
     }
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as RunReport;
     expect([run.workers, run.threads]).toEqual([2, 2]);
-    expect(run.processed.map((p) => p.id)).toEqual(['deep--mali', 'somalia', 'yemen']);
+    expect(run.processed.map((p) => p.id)).toEqual(['deep/mali', 'somalia', 'yemen']);
     expect(run.failed).toEqual([{ path: join(corpus, 'empty.txt'), ruleId: 'ingest:empty', reason: 'empty file (only white space)' }]);
     expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });

@@ -27,13 +27,13 @@ describe('annotate --watch', () => {
       mkdirSync(join(corpus, 'later'));
       writeFileSync(join(corpus, 'later', 'second.md'), '# Mogadishu\n\nAl-Shabaab claimed a bombing in Mogadishu on 12 May 2023.\n');
       await p.until((o) => passes(o).some((x) => x.processed === 1 && x.unchanged === 1), 60_000);
-      expect(existsSync(join(out, 'later--second.json'))).toBe(true);
+      expect(existsSync(join(out, 'later%2Fsecond.json'))).toBe(true);
 
       // A changed file.
       writeFileSync(join(corpus, 'first.txt'), 'Taliban fighters attacked a checkpoint in Herat on 3 March 2024.\n');
       await p.until(() => existsSync(join(out, 'first.json')) && readFileSync(join(out, 'first.json'), 'utf8').includes('Herat'), 60_000);
       await p.until((o) => passes(o).slice(2).some((x) => x.processed === 1 && x.unchanged === 1), 60_000);
-      expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('later--second.html');
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('later%252Fsecond.html');
     } finally {
       p.child.kill('SIGTERM');
     }

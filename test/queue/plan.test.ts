@@ -41,9 +41,9 @@ afterAll(async () => {
 describe('planJobs: one job per document, as a local run would annotate them', () => {
   it('gives the ids, keys and paths a local run gives (a.txt and a.md keep their extension apart)', () => {
     expect(jobs(items).map((d) => [d.id, d.key, d.path.slice(dir.length + 1), d.format, d.line ?? null])).toEqual([
-      ['report-md', 'report.md', 'in/report.md', 'md', null],
-      ['report-txt', 'report.txt', 'in/report.txt', 'txt', null],
-      ['sub--page', 'sub/page.html', 'in/sub/page.html', 'html', null],
+      ['report.md', 'report.md', 'in/report.md', 'md', null],
+      ['report.txt', 'report.txt', 'in/report.txt', 'txt', null],
+      ['sub/page', 'sub/page.html', 'in/sub/page.html', 'html', null],
       ['a-1', 'a-1', 'docs.jsonl', 'jsonl', 1],
       ['a-2', 'a-2', 'docs.jsonl', 'jsonl', 3],
     ]);
@@ -92,9 +92,9 @@ describe('ingestJob: what a worker annotates is what was enqueued, or nothing', 
     const noReviews = join(dir, 'no-reviews');
     expect(md.reviewsHash).toBe('e3b0c44298fc1c14'); // no decisions (no reviews folder)
     await expect(runDocJob({ ...md, reviewsHash: '0123456789abcdef' }, { outDir: out, reviewsDir: noReviews })).rejects.toThrow(
-      /^\[queue:reviews-differ\] the reviews folder of this worker \(\S+no-reviews\) holds other decisions about "report-md" than the producer's \(e3b0c44298fc1c14, enqueued 0123456789abcdef\)/,
+      /^\[queue:reviews-differ\] the reviews folder of this worker \(\S+no-reviews\) holds other decisions about "report\.md" than the producer's \(e3b0c44298fc1c14, enqueued 0123456789abcdef\)/,
     );
-    await expect(readFile(join(out, 'report-md.json'))).rejects.toThrow(/ENOENT/);
+    await expect(readFile(join(out, 'report.md.json'))).rejects.toThrow(/ENOENT/);
   });
 
   it('refuses a job enqueued by another sitrep configuration (pipeline, lexicons, libraries)', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseReviewFile } from '../../src/review/validate.js';
-import { decisionsFor, loadReviewStore, reviewStoreFor, reviewsHash, storeReviewFile, problemsFor } from '../../src/review/store.js';
+import { decisionsFor, loadReviewStore, renameReviews, reviewStoreFor, reviewsHash, storeReviewFile, problemsFor } from '../../src/review/store.js';
 import { SitrepInputError } from '../../src/errors.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sitrep-review-store-'));
@@ -33,7 +33,7 @@ describe('reading a review file', () => {
     ['broken JSON', '{"format": "sitrep-review",', /r\.json:1:\d+: not valid JSON/],
     ['another kind of JSON', JSON.stringify({ schemaVersion: '1.0.0' }), /r\.json: format: expected "sitrep-review"/],
     ['a later version', file({ version: 2 }), /version: expected 1, got 2/],
-    ['a document id that could name another path', file({ docId: '../etc/passwd' }), /docId: expected a sitrep document id/],
+    ['an empty document id', file({ docId: '' }), /docId/],
     ['an unknown action', file({}, [{ action: 'delete', target, at: '2025-09-01T10:00:00Z' }]), /decisions\[0\]\.action: expected one of accept, reject, edit, add, got "delete"/],
     ['an unknown type', file({}, [{ action: 'add', type: 'weapon', span: { start: 0, end: 3, exact: 'AK4' } }]), /decisions\[0\]\.type: expected one of group/],
     ['an offset that is not a number', file({}, [{ action: 'reject', target: { ...target, start: '10' } }]), /decisions\[0\]\.target\.start: expected a whole number from 0 up, got "10"/],
@@ -63,6 +63,31 @@ describe('the review store', () => {
     expect(again).toEqual({ path: first.path, created: false });
     expect(readdirSync(dir)).toEqual([first.path.slice(dir.length + 1)]);
     expect(first.path).toMatch(/report-1\.[0-9a-f]{12}\.review\.json$/);
+  });
+
+  it.each([
+    ['../etc/passwd', /^%2E.%2Fetc%2Fpasswd\.[0-9a-f]{12}\.review\.json$/],
+    ['Report 1/ملخص', /^Report%201%2F%D9%85%D9%84%D8%AE%D8%B5\.[0-9a-f]{12}\.review\.json$/],
+  ])('stores a review of any document id (%j) inside the store, under its id\'s file name, and reads it back by the id', async (docId, name) => {
+    const own = join(tmp, `reviews-${Buffer.from(docId).toString('hex').slice(0, 8)}`);
+    const r = await storeReviewFile(own, parseReviewFile(file({ docId }), 'a.json'));
+    expect(r.path.startsWith(`${own}/`)).toBe(true);
+    expect(r.path.slice(own.length + 1)).toMatch(name);
+    expect(decisionsFor(await loadReviewStore(own), docId)).toHaveLength(1);
+  });
+
+  it('renameReviews stores the decisions about an old id again under the new one and moves (never deletes) the old file to .renamed/', async () => {
+    const own = join(tmp, 'reviews-renamed');
+    const old = await storeReviewFile(own, parseReviewFile(file({ docId: 'report' }), 'a.json'));
+    const moved = await renameReviews(own, 'report', 'report.1');
+    expect(moved).toHaveLength(1);
+    expect(moved[0].from).toBe(old.path);
+    expect(moved[0].to).toMatch(/report\.1\.[0-9a-f]{12}\.review\.json$/);
+    const store = await loadReviewStore(own);
+    expect(decisionsFor(store, 'report')).toHaveLength(0);
+    expect(decisionsFor(store, 'report.1').map((d) => d.decision.id)).toEqual(['d1']);
+    expect(readdirSync(join(own, '.renamed'))).toEqual([old.path.slice(own.length + 1)]);
+    expect(await renameReviews(own, 'report', 'report.1')).toEqual([]); // once
   });
 
   it('orders decisions by time across files, each decision once, and its hash changes with a new review', async () => {
