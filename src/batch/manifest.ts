@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileNameOf, foldName, withHash } from '../doc-id.js';
@@ -59,7 +59,7 @@ interface Row {
 
 /**
  * Bumped when the table changes; an older manifest's documents are annotated again (it is a
- * cache), but what it said of their sources and outputs is kept in \`legacy_docs\`, so that outputs
+ * cache), but what it said of their sources and outputs is kept in `legacy_docs`, so that outputs
  * written under names an earlier version gave are replaced once, not left beside the new ones.
  * Schema 3: documents keep their users' ids (issue 21); schema 2 and before folded them.
  */
@@ -99,6 +99,18 @@ CREATE INDEX IF NOT EXISTS docs_seen ON docs (seen_run, sort_date DESC, id);
 CREATE INDEX IF NOT EXISTS docs_processed ON docs (processed_run, id);
 CREATE INDEX IF NOT EXISTS docs_source ON docs (path, line);
 `;
+
+/** The same file: the same path, or (a case-insensitive file system) two spellings of one. */
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (foldName(a) !== foldName(b)) return false;
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
 
 function entryOf(r: Row): ManifestEntry {
   return {
@@ -222,9 +234,9 @@ export class Manifest {
   }
 
   /**
-   * The file name (without extension) of a document id's outputs: \`fileNameOf(id)\`, unless another
-   * id already has a name that differs from it only in case (\`Report.1\` after \`report.1\`): then
-   * the later one's name ends in \`~\` and a hash of its id, so that the two never meet on a
+   * The file name (without extension) of a document id's outputs: `fileNameOf(id)`, unless another
+   * id already has a name that differs from it only in case (`Report.1` after `report.1`): then
+   * the later one's name ends in `~` and a hash of its id, so that the two never meet on a
    * case-insensitive file system. Decided once per id and kept (across schema versions), so names
    * are stable from run to run.
    */
@@ -249,7 +261,7 @@ export class Manifest {
 
   /**
    * The front-matter id of an untouched single-document file (same size and time) as it was when
-   * its outputs were made: a string, \`null\` for none, undefined when the manifest cannot say.
+   * its outputs were made: a string, `null` for none, undefined when the manifest cannot say.
    */
   frontIdOf(path: string, stat: { size: number; mtimeMs: number }): string | null | undefined {
     const r = this.db.prepare<[string, number, number], { front_id: string | null; config_key: string }>('SELECT front_id, config_key FROM docs WHERE path = ? AND line IS NULL AND size = ? AND mtime_ms = ? LIMIT 1').get(path, stat.size, stat.mtimeMs);
@@ -265,7 +277,7 @@ export class Manifest {
   }
 
   /**
-   * The outputs an earlier name of this document left (an earlier version's, from \`legacy_docs\`;
+   * The outputs an earlier name of this document left (an earlier version's, from `legacy_docs`;
    * or this file's under an id it no longer has) are removed, once the new ones are on disk, unless
    * another document's outputs are those files (compared as a case-insensitive file system would).
    * Review files are never touched here (they are in the reviews folder: see src/review/store.ts).
@@ -277,18 +289,18 @@ export class Manifest {
     ).all(e.path, line);
     if (line === null) olds.push(...this.db.prepare<[string, string], { rowid: number; id: string; json: string; html: string | null; legacy: number }>('SELECT rowid, id, json, html, 0 AS legacy FROM docs WHERE path = ? AND line IS NULL AND id != ?').all(e.path, e.id));
     const out: Renamed[] = [];
-    const inUse = this.db.prepare<[string, string, string], { id: string }>('SELECT id FROM docs WHERE (sitrep_fold(json) = ? OR sitrep_fold(html) = ?) AND id != ? LIMIT 1');
+    const inUse = this.db.prepare<[string, string, string], { json: string; html: string | null }>('SELECT json, html FROM docs WHERE (sitrep_fold(json) = ? OR sitrep_fold(html) = ?) AND id != ?');
     for (const o of olds) {
       const removed: string[] = [];
       for (const f of [o.json, o.html]) {
-        if (f === null || f === e.json || f === e.html) continue;
+        if (f === null || !existsSync(f)) continue;
+        // Not a file this document or another one has now: on a case-insensitive file system,
+        // `report.json` is `Report.json`.
         const folded = foldName(f);
-        if (foldName(e.json) === folded || (e.html && foldName(e.html) === folded)) continue;
-        if (inUse.get(folded, folded, o.id)) continue;
-        if (existsSync(f)) {
-          rmSync(f, { force: true });
-          removed.push(f);
-        }
+        const current = [e.json, e.html, ...inUse.all(folded, folded, o.id).flatMap((r) => [r.json, r.html])];
+        if (current.some((c) => c !== null && c !== undefined && sameFile(c, f))) continue;
+        rmSync(f, { force: true });
+        removed.push(f);
       }
       if (o.legacy) this.db.prepare('DELETE FROM legacy_docs WHERE rowid = ?').run(o.rowid);
       else this.db.prepare('DELETE FROM docs WHERE rowid = ?').run(o.rowid);

@@ -56,7 +56,7 @@ export interface DocJobResult extends ProcessResult {
  */
 export function jobIdFor(d: Omit<DocJobData, 'text' | 'file'>): string {
   const h = sha256(JSON.stringify([d.v, d.id, d.path, d.key, d.format, d.line ?? null, d.sha256, d.fallbackDate, d.html, d.reviewsHash, d.configKey, ...(d.name !== undefined ? [d.name] : [])]));
-  // The id's file name, not the id: BullMQ refuses a \`:\` in a job id, and the name has none (nor \`@\`).
+  // The id's file name, not the id: BullMQ refuses a `:` in a job id, and the name has none (nor `@`).
   return `${d.name ?? fileNameOf(d.id)}@${h.slice(0, 16)}`;
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -103,5 +103,39 @@ describe('Manifest', () => {
     const again = Manifest.open(d2, 'k');
     expect(again.lookup('x')).toBeUndefined();
     again.close();
+  });
+
+  it('nameFor: the encoded id; the later of two ids that differ only in case gets ~hash; names kept across reopening and schema versions', () => {
+    const d3 = mkdtempSync(join(dir, 'names-'));
+    const m = Manifest.open(d3, 'k');
+    expect(m.nameFor('report.1')).toBe('report.1');
+    const told = m.nameFor('Report.1');
+    expect(told).toMatch(/^Report\.1~[0-9a-f]{12}$/);
+    expect(m.nameFor('a/b')).toBe('a%2Fb');
+    m.close();
+    const db = new Database(join(d3, '.sitrep', 'manifest.sqlite'));
+    db.pragma('user_version = 2'); // as if an older layout: the docs table is rebuilt, the names stay
+    db.close();
+    const again = Manifest.open(d3, 'k');
+    expect(again.nameFor('Report.1')).toBe(told);
+    expect(again.nameFor('report.1')).toBe('report.1');
+    again.close();
+  });
+
+  it('a file whose own id changed: the old outputs go once the new ones are recorded, and the rename is listed', () => {
+    const d4 = mkdtempSync(join(dir, 'rename-'));
+    const m = Manifest.open(d4, 'k');
+    const a = entry('a');
+    m.record(a, 'r1');
+    const b = entry('a.txt', { path: a.path });
+    expect(m.formerIdOf(a.path, undefined, 'a.txt')).toBe('a');
+    const renames = m.record(b, 'r2');
+    expect(renames).toEqual([{ from: 'a', to: 'a.txt', path: a.path, removed: [a.json, a.html] }]);
+    expect(existsSync(a.json)).toBe(false);
+    expect(existsSync(b.json)).toBe(true);
+    expect(m.lookup('a')).toBeUndefined();
+    expect(m.renames().map((r) => r.to)).toEqual(['a.txt']);
+    expect(m.record(b, 'r3')).toEqual([]);
+    m.close();
   });
 });
