@@ -39,11 +39,12 @@ function selectors(text: string, map: OffsetMap, s: Span): unknown[] {
   ];
 }
 
-/** One document as a W3C AnnotationCollection. */
-export function toW3c(doc: AnnotatedDoc): Record<string, unknown> {
+/** One document as a W3C AnnotationCollection; its source is the text file beside it, `<name>.txt` (`name`: its files' name). */
+export function toW3c(doc: AnnotatedDoc, name = fileNameOf(doc.doc.id)): Record<string, unknown> {
   const id = doc.doc.id;
   const base = `urn:sitrep:${enc(id)}`;
-  const source = `${enc(id)}.txt`;
+  // A relative URL to the file: its name percent-encoded again (a name holds `%`).
+  const source = `${enc(name)}.txt`;
   const map = offsetMap(doc.text);
   const generator = { id: `urn:sitrep:pipeline:${enc(doc.run.pipelineVersion)}`, type: 'Software', name: `sitrep ${doc.run.pipelineVersion}` };
   const entities = new Map<string, Entity>(doc.entities.map((e) => [e.id, e]));
@@ -117,7 +118,7 @@ export class W3cSink implements FileSink {
   async add(doc: AnnotatedDoc, name = fileNameOf(doc.doc.id)): Promise<'written' | 'unchanged'> {
     await mkdir(this.dir, { recursive: true });
     const a = await writeIfChanged(join(this.dir, `${name}.txt`), doc.text);
-    const b = await writeIfChanged(join(this.dir, `${name}.jsonld`), `${JSON.stringify(toW3c(doc), null, 1)}\n`);
+    const b = await writeIfChanged(join(this.dir, `${name}.jsonld`), `${JSON.stringify(toW3c(doc, name), null, 1)}\n`);
     return a === 'unchanged' && b === 'unchanged' ? 'unchanged' : 'written';
   }
 

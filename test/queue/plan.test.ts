@@ -6,7 +6,7 @@ import { planJobs, type PlanItem } from '../../src/queue/plan.js';
 import { ingestJob, runDocJob } from '../../src/queue/run-job.js';
 import { resolveEnqueueOptions } from '../../src/queue/options.js';
 import { ingestDocument, ingestJsonl } from '../../src/ingest/index.js';
-import type { DocJobData } from '../../src/queue/job-data.js';
+import { jobIdFor, type DocJobData } from '../../src/queue/job-data.js';
 
 // What a producer puts in the jobs, and what a worker makes of it (no Redis needed for this).
 let dir: string;
@@ -64,6 +64,19 @@ describe('planJobs: one job per document, as a local run would annotate them', (
   it('puts the path and hash instead of the text with byPath, under the same job ids', () => {
     expect(jobs(byPath).every((d) => d.text === undefined && d.file?.startsWith('/'))).toBe(true);
     expect(byPath.flatMap((x) => ('job' in x ? [x.job.jobId] : []))).toEqual(items.flatMap((x) => ('job' in x ? [x.job.jobId] : [])));
+  });
+});
+
+describe('job ids: the document\'s file name and a hash (BullMQ refuses ":" in a job id)', () => {
+  it.each([
+    ['urn:doc:1', /^urn%3Adoc%3A1@[0-9a-f]{16}$/],
+    ['Report 1/ملخص', /^Report%201%2F%D9%85%D9%84%D8%AE%D8%B5@[0-9a-f]{16}$/],
+    ['report.1', /^report\.1@[0-9a-f]{16}$/],
+  ])('%j', (id, jobId) => {
+    const d = { v: 1 as const, id, path: 'x.jsonl', key: id, format: 'jsonl' as const, line: 1, sha256: 'h', fallbackDate: null, html: true, reviewsHash: 'r', configKey: 'k' };
+    expect(jobIdFor(d)).toMatch(jobId);
+    expect(jobIdFor(d)).not.toContain(':');
+    expect(jobIdFor({ ...d, name: 'Report.1~0123456789ab' })).toMatch(/^Report\.1~0123456789ab@/);
   });
 });
 
