@@ -1,5 +1,5 @@
 import { LABELS, O, allowed, canEnd, labelPart, type NerClass } from './labels.js';
-import { labelFeatures } from './features.js';
+import { labelFeatures, shape } from './features.js';
 import type { NerToken } from './tokens.js';
 
 /** What greedy decoding needs from a model: feature ids, and the label scores of a set of ids. */
@@ -27,7 +27,7 @@ export function decodeGreedy(
   staticIds: (i: number) => ArrayLike<number>,
   scorer: Scorer,
   onToken?: (i: number, ids: number[], predicted: number, scores: Float64Array) => void,
-  options: { lookahead?: boolean } = {},
+  options: { lookahead?: boolean; cachedIds?: boolean } = {},
 ): Decoded {
   const n = tokens.length;
   const labels = new Int32Array(n);
@@ -46,17 +46,69 @@ export function decodeGreedy(
   };
   const breaks = tokens.map((t) => BREAK.test(t.post));
   const sameSentence = (a: number, b: number) => a >= 0 && b < n && tokens[a].sentence === tokens[b].sentence;
-  /** The full feature ids of token i after labels p1, p2. */
+  // A model that gives -1 for an unknown feature can have its label features' ids kept (run time);
+  // training's scorer adds each feature it is asked about, so it reads labelFeatures' strings.
+  const label = options.cachedIds ? labelIdsOf(scorer) : undefined;
+  const lowers = tokens.map((t) => t.word.toLowerCase());
+  /** The label features' ids of token i after labels p1, p2 (run time: kept per label, word and shape). */
+  const labelIds = (i: number, p1: number, p2: number, ids: number[]): number[] => {
+    const first = !sameSentence(i - 1, i);
+    const y1 = first ? START : p1;
+    const y2 = first || !sameSentence(i - 2, i) ? START : p2;
+    const w = lowers[i];
+    const push = (x: number) => {
+      if (x >= 0) ids.push(x);
+    };
+    push(label!.y1[y1]);
+    push(label!.y2[y2 * (L + 1) + y1]);
+    push(label!.byWord(w)[y1]);
+    push(label!.byShape(tokens[i].word)[y1]);
+    const seen = memory.get(w);
+    if (seen !== undefined && /\p{L}/u.test(w) && w.length > 1) push(label!.mem(seen));
+    return ids;
+  };
+  // The static features' share of a token's scores, summed once (the lookahead scores the next token
+  // twice, then the loop once more). Adding the label features' to a copy of it gives every score
+  // the same additions in the same order as summing all the ids, so the same numbers.
+  const staticSums = [new Float64Array(L), new Float64Array(L)];
+  const staticAt = [-1, -1];
+  let older = 0;
+  const staticScores = (i: number): Float64Array => {
+    if (staticAt[0] === i) return staticSums[0];
+    if (staticAt[1] === i) return staticSums[1];
+    const k = older;
+    older = 1 - older;
+    staticSums[k].fill(0);
+    scorer.add(statics(i), staticSums[k]);
+    staticAt[k] = i;
+    return staticSums[k];
+  };
+  const labelBuffer: number[] = [];
+  /** Scores of each label for token i after labels p1, p2, into `out`. */
+  const scoreInto = (i: number, p1: number, p2: number, out: Float64Array): void => {
+    if (!label) {
+      out.fill(0);
+      scorer.add(featureIds(i, p1, p2), out);
+      return;
+    }
+    out.set(staticScores(i));
+    labelBuffer.length = 0;
+    scorer.add(labelIds(i, p1, p2, labelBuffer), out);
+  };
+  /** The full feature ids of token i after labels p1, p2 (the static ones, then labelFeatures'). */
   const featureIds = (i: number, p1: number, p2: number): number[] => {
     const ids = Array.from(statics(i));
-    const first = !sameSentence(i - 1, i);
-    const y1 = first ? '<s>' : LABELS[p1];
-    const y2 = first || !sameSentence(i - 2, i) ? '<s>' : LABELS[p2];
-    for (const f of labelFeatures(tokens, i, y1, y2, memory)) {
-      const id = scorer.id(f);
-      if (id >= 0) ids.push(id);
+    if (label) return labelIds(i, p1, p2, ids);
+    {
+      const first = !sameSentence(i - 1, i);
+      const y1 = first ? '<s>' : LABELS[p1];
+      const y2 = first || !sameSentence(i - 2, i) ? '<s>' : LABELS[p2];
+      for (const f of labelFeatures(tokens, i, y1, y2, memory)) {
+        const id = scorer.id(f);
+        if (id >= 0) ids.push(id);
+      }
+      return ids;
     }
-    return ids;
   };
   /** The best and second-best labels allowed after `prev` for token i. */
   const top2 = (s: Float64Array, prev: number, i: number): [number, number] => {
@@ -82,17 +134,22 @@ export function decodeGreedy(
   for (let i = 0; i < n; i++) {
     if (!sameSentence(i - 1, i)) prev1 = prev2 = O;
     const last = !sameSentence(i, i + 1);
-    const ids = featureIds(i, prev1, prev2);
-    scores.fill(0);
-    scorer.add(ids, scores);
+    // Training's updates need the ids; run time needs only the scores.
+    const ids = onToken ? featureIds(i, prev1, prev2) : [];
+    if (onToken) {
+      scores.fill(0);
+      scorer.add(ids, scores);
+    } else scoreInto(i, prev1, prev2, scores);
     let [best, second] = top2(scores, prev1, i);
     let margin = second < 0 ? 0 : scores[best] - scores[second];
     // Greedy decoding commits to opening a span before it sees the next word's scores ("Mosul" B-,
     // then "in" forced inside): between a label that opens a span and one that does not, look one word ahead.
     if (options.lookahead && second >= 0 && !last && opens(best) !== opens(second)) {
       const total = (l: number) => {
-        ahead.fill(0);
-        scorer.add(featureIds(i + 1, l, prev1), ahead);
+        if (onToken) {
+          ahead.fill(0);
+          scorer.add(featureIds(i + 1, l, prev1), ahead);
+        } else scoreInto(i + 1, l, prev1, ahead);
         const [b] = top2(ahead, l, i + 1);
         return scores[l] + ahead[b];
       };
@@ -111,6 +168,57 @@ export function decodeGreedy(
     prev1 = best;
   }
   return { labels, margins };
+}
+
+const L = LABELS.length;
+/** The label index standing for a sentence start ('<s>'). */
+const START = L;
+const labelName = (k: number): string => (k === START ? '<s>' : LABELS[k]);
+
+/** The ids of labelFeatures' strings for a scorer, looked up once per label, word and shape and kept. */
+interface LabelIds {
+  y1: Int32Array;
+  y2: Int32Array;
+  byWord(lower: string): Int32Array;
+  byShape(word: string): Int32Array;
+  mem(cls: string): number;
+}
+
+const labelCaches = new WeakMap<object, LabelIds>();
+/** Bounded, so that a corpus of endless distinct tokens does not grow them without end. */
+const MAX_KEPT = 100_000;
+
+function labelIdsOf(scorer: Scorer): LabelIds {
+  let c = labelCaches.get(scorer);
+  if (c) return c;
+  const id = (f: string) => scorer.id(f);
+  const y1 = Int32Array.from({ length: L + 1 }, (_, k) => id(`y-1=${labelName(k)}`));
+  const y2 = Int32Array.from({ length: (L + 1) * (L + 1) }, (_, k) => id(`y-2=${labelName(Math.floor(k / (L + 1)))}|${labelName(k % (L + 1))}`));
+  const words = new Map<string, Int32Array>();
+  const shapes = new Map<string, Int32Array>();
+  const shapeOfWord = new Map<string, string>();
+  const mems = new Map<string, number>();
+  const kept = <T>(m: Map<string, T>, k: string, make: () => T): T => {
+    let v = m.get(k);
+    if (v === undefined) {
+      v = make();
+      if (m.size >= MAX_KEPT) m.clear();
+      m.set(k, v);
+    }
+    return v;
+  };
+  c = {
+    y1,
+    y2,
+    byWord: (w) => kept(words, w, () => Int32Array.from({ length: L + 1 }, (_, k) => id(`y-1w=${labelName(k)}|${w}`))),
+    byShape: (word) => {
+      const sh = kept(shapeOfWord, word, () => shape(word));
+      return kept(shapes, sh, () => Int32Array.from({ length: L + 1 }, (_, k) => id(`y-1sh=${labelName(k)}|${sh}`)));
+    },
+    mem: (cls) => kept(mems, cls, () => id(`mem=${cls}`)),
+  };
+  labelCaches.set(scorer, c);
+  return c;
 }
 
 /** Punctuation after a word that a name does not run across ("Chad, Cameroon", "Idlib, was"): the span ends at that word. */

@@ -1,7 +1,7 @@
 import type { NerToken } from './tokens.js';
 
 /** compromise tags worth a feature (its word classes; the rest are grammar the window words already give). */
-const TAGS = new Set([
+export const TAGS: ReadonlySet<string> = new Set([
   'Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific', 'Place', 'Country', 'City', 'Region', 'Address',
   'Organization', 'SportsTeam', 'Company', 'School', 'Acronym', 'ProperNoun', 'Demonym', 'Possessive', 'Plural', 'Singular',
   'Noun', 'Verb', 'Adjective', 'Adverb', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Value', 'Date', 'Month',
@@ -9,7 +9,7 @@ const TAGS = new Set([
   'Ordinal', 'Cardinal', 'Url', 'Hashtag', 'AtMention', 'Emoji', 'Comparable', 'Possessive', 'Modal',
 ]);
 /** Tags read from the neighbouring words too. */
-const NEAR_TAGS = new Set(['Person', 'Place', 'Organization', 'ProperNoun', 'Verb', 'Preposition', 'Determiner', 'Value', 'Honorific', 'Actor', 'Demonym']);
+export const NEAR_TAGS: ReadonlySet<string> = new Set(['Person', 'Place', 'Organization', 'ProperNoun', 'Verb', 'Preposition', 'Determiner', 'Value', 'Honorific', 'Actor', 'Demonym']);
 
 /** The word's shape: letters become X/x, digits d, runs collapsed ("Al-Qaeda" → "Xx-Xx", "CTF 50" → "XX", "d"). */
 export function shape(word: string): string {
@@ -65,7 +65,7 @@ export function docStats(tokens: readonly NerToken[]): DocStats {
 /** Features of a word by itself (its forms, shape, affixes), made once per word and kept for the next documents. */
 const byWord = new Map<string, readonly string[]>();
 
-function wordFeatures(word: string): readonly string[] {
+export function wordFeatures(word: string): readonly string[] {
   let f = byWord.get(word);
   if (f) return f;
   const w = word.toLowerCase();

@@ -11,10 +11,16 @@ export const CLASS_TYPES: Readonly<Record<NerClass, MentionType | null>> = { GRP
 export const LABELS: readonly string[] = ['O', ...CLASSES.flatMap((c) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${c}`))];
 export const O = 0;
 
-export function labelPart(label: number): { pos: 'O' | 'B' | 'I' | 'L' | 'U'; cls: NerClass | null } {
-  if (label === O) return { pos: 'O', cls: null };
-  const l = LABELS[label];
-  return { pos: l[0] as 'B' | 'I' | 'L' | 'U', cls: l.slice(2) as NerClass };
+export interface LabelPart {
+  readonly pos: 'O' | 'B' | 'I' | 'L' | 'U';
+  readonly cls: NerClass | null;
+}
+
+/** Each label's position and class, made once (decoding asks for them for every word and label). */
+const PARTS: readonly LabelPart[] = LABELS.map((l, i) => Object.freeze(i === O ? { pos: 'O' as const, cls: null } : { pos: l[0] as 'B' | 'I' | 'L' | 'U', cls: l.slice(2) as NerClass }));
+
+export function labelPart(label: number): LabelPart {
+  return PARTS[label];
 }
 
 export function labelOf(pos: 'B' | 'I' | 'L' | 'U', cls: NerClass): number {
@@ -23,12 +29,18 @@ export function labelOf(pos: 'B' | 'I' | 'L' | 'U', cls: NerClass): number {
 
 /** Whether `next` may follow `prev` in a BILOU sequence (inside a span only I or L of its class may come). */
 export function allowed(prev: number, next: number): boolean {
+  return ALLOWED[prev * LABELS.length + next] === 1;
+}
+
+function allowedByParts(prev: number, next: number): boolean {
   const p = labelPart(prev);
   const n = labelPart(next);
   const open = p.pos === 'B' || p.pos === 'I';
   if (open) return (n.pos === 'I' || n.pos === 'L') && n.cls === p.cls;
   return n.pos === 'O' || n.pos === 'B' || n.pos === 'U';
 }
+
+const ALLOWED = Uint8Array.from({ length: LABELS.length * LABELS.length }, (_, k) => (allowedByParts(Math.floor(k / LABELS.length), k % LABELS.length) ? 1 : 0));
 
 /** Whether a label may end a sentence (no span left open). */
 export function canEnd(label: number): boolean {

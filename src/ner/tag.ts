@@ -1,5 +1,6 @@
 import { decodeGreedy, spansOf } from './decode.js';
-import { docStats, staticFeatures } from './features.js';
+import { docStats } from './features.js';
+import { staticFeatureIds } from './feature-ids.js';
 import { CLASS_TYPES, type NerClass } from './labels.js';
 import type { NerModel } from './model.js';
 import type { NerToken } from './tokens.js';
@@ -32,14 +33,7 @@ const FUNCTION_TAGS = new Set(['Conjunction', 'Preposition', 'Determiner', 'Pron
 export function tagTokens(tokens: readonly NerToken[], model: NerModel, unit: number): NerSpan[] {
   if (tokens.length === 0) return [];
   const stats = docStats(tokens);
-  const decoded = decodeGreedy(tokens, (i) => {
-    const ids: number[] = [];
-    for (const f of staticFeatures(tokens, i, stats)) {
-      const id = model.id(f);
-      if (id >= 0) ids.push(id);
-    }
-    return ids;
-  }, model, undefined, { lookahead: true });
+  const decoded = decodeGreedy(tokens, (i) => staticFeatureIds(tokens, i, stats, model), model, undefined, { lookahead: true, cachedIds: true });
   const out: NerSpan[] = [];
   const spans = spansOf(decoded);
   // "Abu Mohammed" then "al-Jolani": a span of the same class right after, that begins with a name
