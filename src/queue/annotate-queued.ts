@@ -72,13 +72,13 @@ async function runQueued(o: ResolvedEnqueueOptions, queue: Queue, manifest: Mani
   const runId = Manifest.newRunId();
   // Listen before adding, so that no job can finish unheard.
   if (events) await events.waitUntilReady();
-  const current: UpToDate | undefined = o.force
-    ? undefined
-    : {
-        unchangedFile: (id, path, stat, rh) => manifest.isUnchangedFile(id, path, stat, rh) && (manifest.markSeen(id, runId), true),
-        upToDate: (id, path, hash, rh, stat) => manifest.isUpToDate(id, path, hash, rh) && (manifest.markSeen(id, runId, stat), true),
-        nameFor: (id) => manifest.nameFor(id),
-      };
+  // With --force nothing is up to date, but names and former ids still come from the manifest.
+  const current: UpToDate = {
+    unchangedFile: (id, path, stat, rh) => !o.force && manifest.isUnchangedFile(id, path, stat, rh) && (manifest.markSeen(id, runId), true),
+    upToDate: (id, path, hash, rh, stat) => !o.force && manifest.isUpToDate(id, path, hash, rh) && (manifest.markSeen(id, runId, stat), true),
+    nameFor: (id) => manifest.nameFor(id),
+    formerIdOf: (path, line, id) => manifest.formerIdOf(path, line, id),
+  };
   const enq = await enqueueDocuments(queue, o, current);
   const fresh = enq.jobs.filter((j) => j.was === 'new' || j.was === 'again').length;
   const done = enq.jobs.filter((j) => j.was === 'done').length;

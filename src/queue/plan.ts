@@ -5,7 +5,7 @@ import { configKey } from '../batch/config-key.js';
 import { ingestJsonl } from '../ingest/jsonl.js';
 import { readSource } from '../ingest/read-source.js';
 import { fileNameOf, sha256 } from '../doc-id.js';
-import { reviewStoreFor, reviewsHash } from '../review/store.js';
+import { renameReviews, reviewStoreFor, reviewsHash } from '../review/store.js';
 import { jobIdFor, type DocJobData } from './job-data.js';
 import type { ResolvedEnqueueOptions } from './options.js';
 
@@ -34,6 +34,8 @@ export interface UpToDate {
   upToDate(id: string, path: string, contentHash: string, reviewsHash: string, stat?: { size: number; mtimeMs: number }): boolean;
   /** The file name of an id's outputs (`Manifest.nameFor`); without it, `fileNameOf(id)`. */
   nameFor?(id: string): string;
+  /** The id this source's document had before, when another (`Manifest.formerIdOf`): its reviews are stored again under the new id. */
+  formerIdOf?(path: string, line: number | undefined, id: string): string | undefined;
 }
 
 /**
@@ -44,7 +46,15 @@ export interface UpToDate {
  * (a large corpus is never all in memory).
  */
 export async function* planJobs(o: ResolvedEnqueueOptions, current?: UpToDate): AsyncGenerator<PlanItem> {
-  const reviews = await reviewStoreFor(o.reviewsDir);
+  let reviews = await reviewStoreFor(o.reviewsDir);
+  // As a local run does (annotate-corpus takeOver): reviews about a document's former id are stored
+  // again under its id before its job is made, so the job's reviews hash and the worker's agree.
+  const takeOver = async (id: string, path: string, line?: number): Promise<void> => {
+    const former = current?.formerIdOf?.(path, line, id);
+    if (former === undefined || !reviews.byDoc.has(former)) return;
+    await renameReviews(reviews.dir, former, id);
+    reviews = await reviewStoreFor(o.reviewsDir);
+  };
   const found = await discoverSources([...o.inputs, ...o.jsonl], [o.outDir]);
   for (const m of found.missing) yield { failure: { path: m, ruleId: 'input:missing', reason: 'no such file or folder' } };
   for (const i of found.ignored) yield { skipped: i };
@@ -82,6 +92,7 @@ export async function* planJobs(o: ResolvedEnqueueOptions, current?: UpToDate): 
         yield { failure: dup };
         continue;
       }
+      await takeOver(id, f.path);
       // The fast check: same size and time as when its outputs were made, so not even read.
       if (current?.unchangedFile(id, f.path, stat, reviewsHash(reviews, id))) {
         yield { unchanged: { id, path: f.path } };
@@ -109,6 +120,7 @@ export async function* planJobs(o: ResolvedEnqueueOptions, current?: UpToDate): 
       const lineId = item.key;
       const dup = claim(lineId, f.path, item.line);
       const hash = sha256(item.source);
+      if (!dup) await takeOver(lineId, f.path, item.line);
       if (dup) yield { failure: dup };
       else if (current?.upToDate(lineId, f.path, hash, reviewsHash(reviews, lineId))) yield { unchanged: { id: lineId, path: f.path, line: item.line } };
       else yield job({ id: lineId, path: f.path, key: item.key, format: 'jsonl', line: item.line, sha256: hash }, item.source);

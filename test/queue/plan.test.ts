@@ -7,6 +7,9 @@ import { ingestJob, runDocJob } from '../../src/queue/run-job.js';
 import { resolveEnqueueOptions } from '../../src/queue/options.js';
 import { ingestDocument, ingestJsonl } from '../../src/ingest/index.js';
 import { jobIdFor, type DocJobData } from '../../src/queue/job-data.js';
+import { Manifest } from '../../src/batch/manifest.js';
+import { decisionsFor, loadReviewStore, storeReviewFile } from '../../src/review/store.js';
+import { parseReviewFile } from '../../src/review/validate.js';
 
 // What a producer puts in the jobs, and what a worker makes of it (no Redis needed for this).
 let dir: string;
@@ -77,6 +80,31 @@ describe('job ids: the document\'s file name and a hash (BullMQ refuses ":" in a
     expect(jobIdFor(d)).toMatch(jobId);
     expect(jobIdFor(d)).not.toContain(':');
     expect(jobIdFor({ ...d, name: 'Report.1~0123456789ab' })).toMatch(/^Report\.1~0123456789ab@/);
+  });
+});
+
+describe('planJobs with the manifest: names and reviews as a local run gives them', () => {
+  it('the later of two ids that differ only in case carries its ~hash name; a former id\'s reviews are stored under the new id', async () => {
+    const d = join(dir, 'names');
+    await mkdir(join(d, 'reviews'), { recursive: true });
+    await writeFile(join(d, 'docs.jsonl'), ['{"id": "report.1", "text": "ISWAP raided Monguno."}', '{"id": "Report.1", "text": "JNIM attacked Djibo."}'].join('\n'));
+    const m = Manifest.open(join(d, 'out'), 'k');
+    try {
+      await storeReviewFile(join(d, 'reviews'), parseReviewFile(JSON.stringify({ format: 'sitrep-review', version: 1, docId: 'report', decisions: [{ id: 'd1', action: 'add', type: 'place', span: { start: 13, end: 20, exact: 'Monguno' }, at: '2025-09-01T10:00:00Z' }] }), 'r.json'));
+      const current = { unchangedFile: () => false, upToDate: () => false, nameFor: (id: string) => m.nameFor(id), formerIdOf: (_p: string, line: number | undefined) => (line === 1 ? 'report' : undefined) };
+      const planned: PlanItem[] = [];
+      for await (const i of planJobs(resolveEnqueueOptions({ url: 'redis://127.0.0.1:1', jsonl: [join(d, 'docs.jsonl')], reviewsDir: join(d, 'reviews') }), current)) planned.push(i);
+      const data = jobs(planned);
+      expect(data.map((x) => [x.id, x.name ?? null])).toEqual([
+        ['report.1', null],
+        ['Report.1', expect.stringMatching(/^Report\.1~[0-9a-f]{12}$/)],
+      ]);
+      expect(data[1].name).toBe(m.nameFor('Report.1'));
+      expect(decisionsFor(await loadReviewStore(join(d, 'reviews')), 'report.1')).toHaveLength(1);
+      expect(data[0].reviewsHash).not.toBe('e3b0c44298fc1c14'); // the moved decision counts for report.1
+    } finally {
+      m.close();
+    }
   });
 });
 
