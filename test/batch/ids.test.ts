@@ -9,6 +9,7 @@ import { exportOutput } from '../../src/export/run-export.js';
 import { storeReviewFile, loadReviewStore, decisionsFor } from '../../src/review/store.js';
 import { parseReviewFile } from '../../src/review/validate.js';
 import type { AnnotatedDoc } from '../../src/doc.js';
+import { run as render } from '../../src/cli/render.js';
 
 // Issue 21: a document keeps the id its user gave it, byte for byte; its files are named by a
 // reversible encoding of it; outputs an earlier version wrote under folded ids are replaced once.
@@ -68,6 +69,19 @@ describe('a JSONL corpus: every record under its own id', () => {
     expect(second.totals).toMatchObject({ processed: 0, unchanged: IDS.length, failed: 1 });
     expect(second.renamed).toBeUndefined();
     expect(docsOf(out)).toEqual(before);
+  });
+
+  it('sitrep render finds each document by its id, whatever its file name (a ~ name read from doc.id)', async () => {
+    const told = first.processed.find((p) => p.id === 'Report.1')!.html!;
+    const long = first.processed.find((p) => p.id === LONG_ID)!.html!;
+    rmSync(told);
+    rmSync(long);
+    expect((await render(['--out', out, 'Report.1'])).code).toBe(0);
+    expect(existsSync(told)).toBe(true);
+    expect(existsSync(long)).toBe(false);
+    expect((await render(['--out', out])).code).toBe(0);
+    expect(existsSync(long)).toBe(true);
+    expect(readdirSync(out).filter((f) => f.endsWith('.html'))).toHaveLength(IDS.length + 1);
   });
 
   it('exports keyed by the exact ids (SQLite), and a file whose doc.id disagrees with its name is refused', async () => {
