@@ -33,7 +33,9 @@ const FUNCTION_TAGS = new Set(['Conjunction', 'Preposition', 'Determiner', 'Pron
 export function tagTokens(tokens: readonly NerToken[], model: NerModel, unit: number): NerSpan[] {
   if (tokens.length === 0) return [];
   const stats = docStats(tokens);
-  const decoded = decodeGreedy(tokens, (i) => staticFeatureIds(tokens, i, stats, model), model, undefined, { lookahead: true, cachedIds: true });
+  // One buffer: at run time decoding reads a word's static ids once, to sum their scores, before it asks for the next word's.
+  const buffer: number[] = [];
+  const decoded = decodeGreedy(tokens, (i) => staticFeatureIds(tokens, i, stats, model, buffer), model, undefined, { lookahead: true, cachedIds: true });
   const out: NerSpan[] = [];
   const spans = spansOf(decoded);
   // "Abu Mohammed" then "al-Jolani": a span of the same class right after, that begins with a name
