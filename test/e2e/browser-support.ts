@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../support/annotate.js';
 
@@ -47,9 +48,9 @@ export function watchPage(page: Page, watch: PageWatch = { problems: [], dialogs
   return watch;
 }
 
-/** Open a generated page from the file system and wait for its script to be ready. */
+/** Open a generated page from the file system and wait for its script to be ready; the path is URL-encoded (output names hold `%`). */
 export async function openPage(page: Page, path: string): Promise<void> {
-  await page.goto(`file://${path}`);
+  await page.goto(pathToFileURL(path).href);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
 }
 

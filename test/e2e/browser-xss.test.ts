@@ -51,7 +51,7 @@ beforeAll(async () => {
   sitrep(['annotate', 'corpus', '--out', 'out', '--reviews', 'reviews', '--quiet'], tmp);
 
   // A review file whose reviewer, note and decision id are hostile too.
-  const doc = JSON.parse(readFileSync(join(out, 'hostile-html.json'), 'utf8')) as AnnotatedDoc;
+  const doc = JSON.parse(readFileSync(join(out, 'hostile.html.json'), 'utf8')) as AnnotatedDoc;
   const m = doc.mentions[0];
   const q = (s: number, e: number) => ({ start: s, end: e, exact: doc.text.slice(s, e), prefix: doc.text.slice(Math.max(0, s - 32), s), suffix: doc.text.slice(e, e + 32) });
   const at = doc.text.indexOf(SCRIPT);
@@ -123,10 +123,10 @@ describe('hostile text, titles, metadata, file names and reviews run no script',
   it('shows the hostile strings as text', async () => {
     // Forget the decisions the click-through above left in the pages' storage.
     await page.evaluate(() => localStorage.clear());
-    await openPage(page, join(out, 'hostile-md.html'));
+    await openPage(page, join(out, 'hostile.md.html'));
     expect(await page.title()).toContain(`${SCRIPT} ${SVG}`);
     expect(await page.locator('header.top').textContent()).toContain(JS);
-    await openPage(page, join(out, 'hostile-html.html'));
+    await openPage(page, join(out, 'hostile.html.html'));
     expect(await page.title()).toContain(IMG);
     const text = (await page.locator('#text').textContent())!;
     for (const s of [SCRIPT, IMG, SVG, JS]) expect(text).toContain(s);
