@@ -25,7 +25,14 @@ export class PipelineContext {
     readonly docDate: string | null,
     readonly lexicon: Lexicon,
     readonly file?: string,
+    /** The document's own text when `text` is a truecased view of it (passages in capitals), else undefined. */
+    readonly original?: string,
   ) {}
+
+  /** Whether [start, end) lies in a passage read through the truecased view (written in capitals). */
+  inCapitals(start: number, end: number): boolean {
+    return this.original !== undefined && this.original.slice(start, end) !== this.text.slice(start, end);
+  }
 
   /**
    * A value worked out once per document by the stage that owns `key` (a function or object of its

@@ -125,7 +125,8 @@ export function annotateIngested(doc: IngestedDoc, options: AnnotateOptions = {}
   onStage?.('segment/sentences');
   const sentences = segmentSentences(doc.text);
   // Text in capitals is read through a truecased view of the same length (spans index both alike).
-  const ctx = new PipelineContext(id, truecaseView(doc.text), sentences, date.value, lexicon, doc.path);
+  const view = truecaseView(doc.text);
+  const ctx = new PipelineContext(id, view, sentences, date.value, lexicon, doc.path, view === doc.text ? undefined : doc.text);
   ctx.diagnostics.push(...doc.diagnostics);
   if (time || onStage) {
     time?.('segment/sentences', performance.now() - t);

@@ -62,7 +62,8 @@ function givesWay(c: Candidate, spans: NerSpan[], ctx: PipelineContext): string 
     if (contains) return 'inside';
     // "the Belfast brigade": a place before a common noun stays a place (recognize/compromise-entities.ts says why);
     // before a verb ("Surrey beat Kent") or anything else, the tagger's group stands.
-    if (!y.inside && s.start === c.start && s.end === c.end && s.type === 'group' && !beforeCommonNoun(ctx, c.end)) return 'group';
+    // In capitals the tagger reads a truecased guess, blind to the writer's case: there it needs to be surer.
+    if (!y.inside && s.start === c.start && s.end === c.end && s.type === 'group' && !beforeCommonNoun(ctx, c.end) && !(s.confidence < votes.capitalsMinConfidence && ctx.inCapitals(c.start, c.end))) return 'group';
   }
   return null;
 }
