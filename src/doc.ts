@@ -66,8 +66,8 @@ export interface MentionReview {
   note?: string;
   /** Id of the review decision that set the status. */
   decision?: string;
-  /** For an `edited` mention: its type and span before the edit. */
-  was?: { type: MentionType; start: number; end: number; text: string };
+  /** For an `edited` mention: its type and span before the edit, and the source that had proposed it (when the edit moved it). */
+  was?: { type: MentionType; start: number; end: number; text: string; source?: string };
 }
 
 /** A recognizer's proposal. Refiners decide which candidates become mentions. */

@@ -107,7 +107,7 @@ class Application {
       return this.record(sd, this.mark(existing, 'edited', d, was), { mention: existing.id, how });
     }
     if (!m) return this.record(sd, 'applied', { mention: this.create(d.type, sLoc, 'edited', d).id, how });
-    const was = { type: m.type, start: m.start, end: m.end, text: m.text };
+    const was: NonNullable<MentionReview['was']> = { type: m.type, start: m.start, end: m.end, text: m.text };
     if (existing) {
       // The edit turns this mention into one the pipeline also proposed: the two become one.
       this.doc.mentions.splice(this.doc.mentions.indexOf(m), 1);
@@ -118,7 +118,9 @@ class Application {
     const oldId = m.id;
     const oldSpan = { start: m.start, end: m.end };
     const sameType = m.type === d.type;
-    Object.assign(m, { id: `${d.type}-${sLoc.start}-${sLoc.end}`, type: d.type, start: sLoc.start, end: sLoc.end, text: this.doc.text.slice(sLoc.start, sLoc.end), sentence: sentenceAt(this.doc.sentences, sLoc.start) });
+    // The span and type are now the reviewer's: so are the source and confidence; what made the mention before stays in `was`.
+    was.source = m.source;
+    Object.assign(m, { id: `${d.type}-${sLoc.start}-${sLoc.end}`, type: d.type, start: sLoc.start, end: sLoc.end, text: this.doc.text.slice(sLoc.start, sLoc.end), sentence: sentenceAt(this.doc.sentences, sLoc.start), source: 'review:edit', confidence: 1 });
     this.renames.set(oldId, { id: m.id, ...oldSpan });
     this.book.rename(oldId, m.id, m.start);
     m.status = 'edited';

@@ -104,7 +104,8 @@ export function linkReviewed(doc: AnnotatedDoc, book: EntityBook, m: Mention, op
   delete m.value;
   delete m.date;
   if (m.type === 'date') Object.assign(m, dateValue(doc, m));
-  const entry = m.type === 'date' || m.type === 'event' ? undefined : lexiconEntry(m.text, m.type);
+  // A country acting as a group ("Somalia said", retyped or added by a reviewer) names the country, as the state-actor rules' mentions do.
+  const entry = m.type === 'date' || m.type === 'event' ? undefined : (lexiconEntry(m.text, m.type) ?? (m.type === 'group' ? lexiconEntry(m.text, 'country') : undefined));
   if (entry?.value !== undefined) m.value = entry.value;
   if (opts.keep && m.value === undefined) {
     if (before.value !== undefined) m.value = before.value;

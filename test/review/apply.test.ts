@@ -88,6 +88,14 @@ describe('applying review decisions to an annotated document', () => {
     expect(doc.entities.find((e) => e.id === islamicState.entity)!.mentions).toContain(is.id);
   });
 
+  it('gives a re-bounded or re-typed mention the reviewer as its source, and keeps what had proposed it in `was`', () => {
+    const is = doc.mentions.find((x) => x.text === 'The Islamic State')!;
+    expect(is).toMatchObject({ source: 'review:edit', confidence: 1, review: { was: { type: 'group', text: 'Islamic State', source: islamicState.source } } });
+    const m = doc.mentions.find((x) => x.text === 'Moscow')!;
+    expect(m).toMatchObject({ source: 'review:edit', review: { was: { type: 'place', source: moscow.source } } });
+    expect(islamicState.source).not.toBe('review:edit');
+  });
+
   it('gives an added mention a sentence, an entity and a value as the pipeline would', () => {
     const place = doc.mentions.find((x) => x.text === 'Khorasan Province' && x.type === 'place')!;
     expect(place).toMatchObject({ status: 'added', source: 'review:add', confidence: 1, review: { by: 'Ann' } });
@@ -171,6 +179,29 @@ describe('decisions that cannot be carried out are reported, not dropped', () =>
     applyDecisions(doc, [gone]);
     applyDecisions(doc, [gone]);
     expect(doc.diagnostics.filter((d) => d.ruleId === 'review:unplaced')).toHaveLength(1);
+  });
+});
+
+describe('a country a reviewer marks as a group joins the country, as the state-actor rules link it', () => {
+  const country = base.mentions.find((m) => m.type === 'country' && m.entity === 'country:AF')!;
+  it.each([
+    ['re-typed from country', (doc: AnnotatedDoc) => stored({ action: 'edit', target: target(doc, country), type: 'group', span: quoteAt(doc.text, country.start, country.end) })],
+    ['added over the country name', (doc: AnnotatedDoc) => stored({ action: 'add', type: 'group', span: quoteAt(doc.text, country.start, country.end) })],
+  ] as const)('%s', (_, decision) => {
+    const doc = fresh();
+    applyDecisions(doc, [decision(doc)]);
+    const g = doc.mentions.find((m) => m.type === 'group' && m.start === country.start && m.end === country.end)!;
+    expect(g).toMatchObject({ text: 'Afghanistan', value: 'AF', entity: 'country:AF' });
+    expect(doc.entities.find((e) => e.id === 'country:AF')!.mentions).toContain(g.id);
+    expect(doc.entities.some((e) => e.id === 'group:afghanistan')).toBe(false);
+  });
+
+  it('a group name that is no country gets an entity of its own', () => {
+    const doc = fresh();
+    applyDecisions(doc, [stored({ action: 'add', type: 'group', span: span(base, 'Khorasan Province') })]);
+    const g = doc.mentions.find((m) => m.type === 'group' && m.text === 'Khorasan Province')!;
+    expect(g.entity).toBe('group:khorasan-province');
+    expect(g.value).toBeUndefined();
   });
 });
 
