@@ -100,6 +100,7 @@ export interface Entity {
   ids: EntityIds;
   /** Entity key of a parent organisation (IS-KP ⊂ Islamic State) or of the country of a place. */
   partOf?: string;
+  /** Entity key of a country: a place's, a table group's main theatre, the state a body named for it serves ("the Somali government"). */
   country?: string;
   /** Other names the document gives it (an acronym defined in brackets after its name). */
   aliases?: string[];

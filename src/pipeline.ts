@@ -28,6 +28,7 @@ import { titleCountries } from './refine/title-countries.js';
 import { makeMentions } from './link/mentions.js';
 import { linkEntities } from './link/entities.js';
 import { acronymEntities } from './link/acronym-entities.js';
+import { groupCountries } from './link/group-countries.js';
 import { locativeProforms } from './link/locative-proforms.js';
 import { placeParts } from './link/place-parts.js';
 import { groupCoref } from './link/group-coref.js';
@@ -82,6 +83,8 @@ export const COMPONENTS: readonly Component[] = [
   linkEntities,
   // Right after: "United States Africa Command (AFRICOM)" linked apart by a rule and a table is one entity.
   acronymEntities,
+  // Then a group named for a country's state body ("the Somali government") gets the country.
+  groupCountries,
   // Events read the linked mentions (roles point at them, places carry their entity's country).
   eventFrames,
   // Last, over the decided mentions (events do not read these yet): parts of places ("the heart of

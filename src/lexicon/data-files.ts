@@ -12,6 +12,7 @@ import eventRoles from './event-roles.json' with { type: 'json' };
 import eventTriggers from './event-triggers.json' with { type: 'json' };
 import eventTriggerModel from './event-trigger-model.json' with { type: 'json' };
 import facilityHeads from './facility-heads.json' with { type: 'json' };
+import groupCountries from './group-countries.json' with { type: 'json' };
 import groupPatterns from './group-patterns.json' with { type: 'json' };
 import groupCoref from './group-coref.json' with { type: 'json' };
 import groups from './groups.json' with { type: 'json' };
@@ -51,6 +52,7 @@ export const DATA_FILES: Readonly<Record<string, unknown>> = {
   'event-triggers.json': eventTriggers,
   'event-trigger-model.json': eventTriggerModel,
   'facility-heads.json': facilityHeads,
+  'group-countries.json': groupCountries,
   'group-patterns.json': groupPatterns,
   'group-coref.json': groupCoref,
   'groups.json': groups,

@@ -3,6 +3,7 @@ import { wordTokens } from '../recognize/tokens.js';
 import { findDates } from '../recognize/dates.js';
 import { triggerForText } from '../recognize/event-triggers.js';
 import { parseAnchor } from '../link/date-value.js';
+import { stateBodyCountry } from '../link/group-countries.js';
 import type { AnnotatedDoc, Entity, Mention, MentionType } from '../doc.js';
 
 /** Types whose mentions belong to entities (as in link/entities). */
@@ -58,6 +59,9 @@ export class EntityBook {
       e = lex
         ? { id: key, type: lex.type, name: lex.name, ids: { ...lex.ids }, mentions: [], source: lex.source, ...(lex.partOf ? { partOf: lex.partOf } : {}), ...(lex.country ? { country: lex.country } : {}) }
         : { id: key, type: m.type === 'nationality' ? 'country' : m.type, name: m.text, ids: {}, mentions: [], source: 'review' };
+      // A reviewer's "Somali government" gets its country as the pipeline's does (link/group-countries).
+      const country = !lex && m.type === 'group' ? stateBodyCountry(m.text, loadLexicon()) : undefined;
+      if (country) e.country = country;
       this.byId.set(key, e);
     }
     m.entity = key;
