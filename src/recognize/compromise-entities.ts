@@ -17,8 +17,8 @@ const groupNet = (): ReturnType<typeof nlp.buildNet> => (net ??= nlp.buildNet(pa
 /** A tagger's guess worth proposing: it has a capital letter and is not a short common word ("US" in "TOLD US"). */
 function plausible(text: string): boolean {
   // "Syria.The European Union": a tagger's span across a full stop that lacks its space is two names.
-  // "Sunday, police said": a name never runs across clause punctuation.
-  return /\p{Lu}/u.test(text) && !COMMON.has(text.toLowerCase()) && !/\p{Ll}\.\p{Lu}\p{Ll}/u.test(text) && !/[,;:]\s/u.test(text);
+  // "Sunday, police said", "(AFP) -- Police arrested": a name never runs across clause punctuation, a closing bracket or a spaced dash.
+  return /\p{Lu}/u.test(text) && !COMMON.has(text.toLowerCase()) && !/\p{Ll}\.\p{Lu}\p{Ll}/u.test(text) && !/[,;:)\]]\s|\s[-–—]+\s/u.test(text);
 }
 
 /**

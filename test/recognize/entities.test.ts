@@ -58,6 +58,8 @@ describe('entity recognizers: what they must not find', () => {
     ['"city" in "city council" is not a place', 'The city council met.', /^place:city$/],
     ['a possessive country is still a place', "Venezuela's flag flew.", /^group:Venezuela$/],
     ['a name never runs across a comma', 'The attack came on Sunday, police said.', /^group:.*, /],
+    ['a name never runs across a closing bracket and a dash', 'BOGOTA, 4 JAN 90 (AFP) -- POLICE ARRESTED FOUR MEN.', /^group:.*\) /],
+    ['a name never runs across a spaced dash', 'The Abu Sayyaf group – Philippine Army officers said – fled.', /^group:.* – /],
   ])('%s', (_why, text, bad) => {
     const all = annotate(text, { date: '2025-08-10' }).mentions.map((m) => `${m.type}:${m.text}`);
     expect(all.filter((m) => bad.test(m))).toEqual([]);
