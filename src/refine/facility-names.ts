@@ -16,7 +16,8 @@ const LOWER_FACILITY = new Set(heads.lowerHeads);
 const JOINERS = new Set(['of', 'de', 'del', 'la', 'el', 'the', '-', "'s", '’s', 'al']);
 /** Abbreviations with a period that go on a name ("St. James's Park", "U.S. Embassy"). */
 const ABBREVIATION = /^(?:(?:\p{Lu}\.)+|St\.|Mt\.|Ft\.|Dr\.|Mr\.|Mrs\.|Ms\.|Gen\.|Col\.|Lt\.|Sgt\.|Capt\.|Maj\.|Rev\.|Jr\.|Sr\.)$/u;
-const WORD = /[\p{Lu}][\p{L}\p{M}'’.-]*|[\p{Ll}]+|&|-/gu;
+// A full stop before a capitalised word ends the word ("Syria.The European Union" lacks its space); "U.S." goes on.
+const WORD = /[\p{Lu}](?:[\p{L}\p{M}'’-]|\.(?!\p{Lu}\p{Ll}))*|[\p{Ll}]+|&|-/gu;
 
 interface Word {
   start: number;

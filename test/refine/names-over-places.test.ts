@@ -25,6 +25,8 @@ describe('names over places (refine/person-names, refine/facility-names)', () =>
     ['Flights left Mogadishu airport at noon.', ['Mogadishu']],
     ['Hassan met officials in Mosul.', ['Mosul']],
     ['Troops left Somalia in May.', ['Somalia']],
+    // A full stop without its space ends the name: the country is not inside "Syria.The European Union".
+    ['We coordinate our work for Syria.The European Union said so.', ['Syria']],
   ])('still a place: %s', (text, expected) => {
     expect(places(text)).toEqual(expected);
   });
