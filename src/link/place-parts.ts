@@ -12,6 +12,41 @@ const BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:([\\p{L}]+(?:['’]s)?)\\s+)?(?:(?:
 /** "’s (spectacular mountainous) interior" right after a place. */
 const AFTER = new RegExp(`^['’]s\\s+(?:\\p{Ll}[\\p{Ll}-]*\\s+){0,3}?(${NOUN})(?![\\p{L}-])`, 'u');
 
+/** "Does a mention overlap [s, e)?" by binary search: mentions by start with a running maximum of their ends. */
+function overlapIndex(mentions: readonly Mention[]): (s: number, e: number) => boolean {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  for (const m of sorted) maxEnd.push(Math.max(m.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
+  return (s, e) => {
+    // The mentions that start before e are the first `lo`; one of them overlaps when the farthest reaching ends after s.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > s;
+  };
+}
+
+/** The first of the disjoint, ordered `spans` that ends after `at`. */
+function firstEndingAfter(spans: readonly Mention[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function overlapsAdded(added: readonly Mention[], s: number, e: number): boolean {
+  const i = firstEndingAfter(added, s);
+  return i < added.length && added[i].start < e;
+}
+
 /**
  * Parts of places: a part noun from the place-parts lexicon before "of" and a place or country
  * mention ("the heart of London"), or after a place's possessive ("Dagestan's interior"), becomes a
@@ -24,13 +59,15 @@ export const placeParts: Component = {
     const places = ctx.mentions.filter((m) => PLACE_TYPES.has(m.type));
     if (!places.length) return;
     const added: Mention[] = [];
-    const taken = (s: number, e: number) => [ctx.mentions, added].some((list) => list.some((m) => m.start < e && s < m.end));
+    const overlapsMention = overlapIndex(ctx.mentions);
+    const taken = (s: number, e: number) => overlapsMention(s, e) || overlapsAdded(added, s, e);
     const propose = (start: number, end: number) => {
       if (taken(start, end)) return;
       // The noun must head its phrase: "the city centre bakery" is a bakery.
       const next = nextTerm(ctx, end);
       if (next && next.tags.has('Noun') && !next.tags.has('Pronoun') && next.text.toLowerCase() !== 'of') return;
-      added.push(mentionOf(ctx, { type: 'place', start, end, source: 'rule:nominal/part-of', confidence: parts.confidence }));
+      // Kept by start: the added parts never overlap one another, so their ends are in order too.
+      added.splice(firstEndingAfter(added, start), 0, mentionOf(ctx, { type: 'place', start, end, source: 'rule:nominal/part-of', confidence: parts.confidence }));
     };
     for (const p of places) {
       const from = Math.max(0, p.start - 80);

@@ -51,6 +51,8 @@ function triggerMatcher(): PhraseMatcher {
       syntax: (t.syntax as 'noun' | 'verb' | undefined) ?? (t.pos === 'noun' || t.pos === 'verb' ? t.pos : 'any'),
       notBefore: (t.notBefore ?? []).map(keys), notAfter: (t.notAfter ?? []).map(keys), needsObject: t.needsObject,
     });
+    // The object's candidates are indexed before the triggers propose theirs, so an event cannot be one.
+    if (t.needsObject?.includes('event')) throw new Error(`event-triggers.json: entry ${t.id} has needsObject "event"; expected types recognized before the triggers`);
     for (const f of t.forms) {
       m.add(f, { source: `lex:event-triggers/${t.id}`, type: 'event', key: t.id, value: t.type, confidence: 0.8, priority: 2, caseSensitive: false, ambiguous: false, anyCase: true });
     }
@@ -132,8 +134,33 @@ function posFits(pos: TriggerInfo['pos'], index: TermIndex, start: number, end: 
 /** Words that end a verb's object even when compromise does not tag them as prepositions. */
 const OBJECT_ENDS = new Set(['to', 'from', 'for', 'with', 'at', 'in', 'on', 'by', 'into', 'as', 'after', 'before']);
 
+/** Starts of the candidates of some types, sorted: "is one within [from, to)" is then a binary search. */
+type StartsOf = (types: string[]) => number[];
+
+function startsOfTypes(ctx: PipelineContext): StartsOf {
+  const byTypes = new Map<string, number[]>();
+  return (types) => {
+    const key = types.join('\n');
+    let starts = byTypes.get(key);
+    if (!starts) byTypes.set(key, (starts = ctx.candidates.filter((c) => types.includes(c.type)).map((c) => c.start).sort((a, b) => a - b)));
+    return starts;
+  };
+}
+
+/** Is some number of the sorted `starts` within [from, to)? */
+function anyWithin(starts: number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo] < to;
+}
+
 /** Is a place or a country named, or a place noun written, within the five words after the trigger (in its clause)? */
-function objectIsLocation(ctx: PipelineContext, index: TermIndex, end: number, types: string[]): boolean {
+function objectIsLocation(ctx: PipelineContext, index: TermIndex, end: number, types: string[], startsOf: StartsOf): boolean {
   const placeNouns = eventData().placeNouns;
   const from = termAt(index, end);
   if (from < 0) return false;
@@ -146,7 +173,7 @@ function objectIsLocation(ctx: PipelineContext, index: TermIndex, end: number, t
     upTo++;
   }
   const limit = index.terms[upTo].end;
-  for (const c of ctx.candidates) if (types.includes(c.type) && c.start >= end && c.start < limit) return true;
+  if (anyWithin(startsOf(types), end, limit)) return true;
   for (let i = from; i <= upTo; i++) {
     const t = index.terms[i];
     if (t.sentence !== index.terms[from].sentence) break;
@@ -167,6 +194,7 @@ export const eventTriggers: Component = {
     const matches = triggerMatcher().matchDocument(ctx);
     if (matches.length === 0) return;
     const index = termIndex(ctx);
+    const startsOf = startsOfTypes(ctx);
     for (const m of matches) {
       const t = info.get(m.entry.key);
       if (!t) continue;
@@ -175,7 +203,7 @@ export const eventTriggers: Component = {
       if (t.notBefore.some((seq) => endsWith(before, seq))) continue;
       if (t.notAfter.some((seq) => startsWith(after, seq))) continue;
       if (!posFits(t.pos, index, m.start, m.end)) continue;
-      if (t.needsObject && !objectIsLocation(ctx, index, m.end, t.needsObject)) continue;
+      if (t.needsObject && !objectIsLocation(ctx, index, m.end, t.needsObject, startsOf)) continue;
       ctx.propose({ type: 'event', start: m.start, end: m.end, source: m.entry.source, confidence: m.entry.confidence, priority: m.entry.priority, key: m.entry.key, value: m.entry.value });
     }
   },

@@ -1,5 +1,6 @@
 import heads from '../lexicon/facility-heads.json' with { type: 'json' };
 import nameHeads from '../lexicon/name-heads.json' with { type: 'json' };
+import { spanCover } from './span-cover.js';
 import type { Component } from '../context.js';
 
 /** Heads that end a facility's or a document's or forum's name ("Oxford Street", "the Geneva Communique"). */
@@ -89,18 +90,22 @@ export const facilityNames: Component = {
       if (next && !next.cap && LOWER_HEADS.has(next.text.toLowerCase())) spans.push([name[0].start, next.end]);
     }
     if (!spans.length && !weak.length) return;
-    const inside = (s: number, e: number) => spans.some(([a, b]) => s >= a && e <= b);
-    const whole = (s: number, e: number) => spans.some(([a, b]) => s === a && e === b);
+    // Lookups, not scans of every name per candidate: a long page has tens of thousands of each.
+    const inside = spanCover(spans);
+    const inWeak = spanCover(weak);
+    const inBody = spanCover(bodies);
+    const wholes = new Set(spans.map(([a, b]) => `${a}:${b}`));
+    const whole = (s: number, e: number) => wholes.has(`${s}:${e}`);
     const curated = (c: { source: string }): boolean => c.source.startsWith('lex:') && !c.source.startsWith('lex:gazetteer/');
     const keep = ctx.candidates.filter((c) => {
-      if (!inside(c.start, c.end)) return !(weak.some(([a, b]) => c.start >= a && c.end <= b) && (c.type === 'place' || c.type === 'country') && !curated(c));
+      if (!inside(c.start, c.end)) return !(inWeak(c.start, c.end) && (c.type === 'place' || c.type === 'country') && !curated(c));
       // A place a table knows whose own name looks like a facility's ("Port Sudan", "Port Harcourt") stays.
       if (c.type === 'place' && c.source.startsWith('lex:') && whole(c.start, c.end)) return true;
       if (c.type === 'place' || c.type === 'country') return false;
       if (c.type !== 'group') return true;
       if (c.source.startsWith('rule:compromise/')) return false;
       // A trained tagger's group guess inside a facility's name ("Villa Somalia", "Aden Adde airport"), not an organisation's.
-      return !(c.source.startsWith('model:') && !bodies.some(([a, b]) => c.start >= a && c.end <= b));
+      return !(c.source.startsWith('model:') && !inBody(c.start, c.end));
     });
     ctx.candidates.length = 0;
     // One push each: spreading 100,000 and more arguments overflows the stack (a long list of short lines).

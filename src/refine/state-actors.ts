@@ -113,7 +113,7 @@ function subjectCue(ctx: PipelineContext, end: number): string | undefined {
 }
 
 /** Which cue, if any, makes this list of countries a state actor. */
-function actorCue(ctx: PipelineContext, list: Candidate[], groups: Candidate[], states: Candidate[]): string | undefined {
+function actorCue(ctx: PipelineContext, list: Candidate[], groups: Groups, states: ReadonlySet<Candidate>): string | undefined {
   const text = ctx.text;
   const first = list[0];
   const last = list[list.length - 1];
@@ -161,14 +161,14 @@ function actorCue(ctx: PipelineContext, list: Candidate[], groups: Candidate[], 
 }
 
 /** Countries given as examples of a group of actors: what precedes the exemplifier is an organisation or a collective noun. */
-function exemplified(text: string, start: number, groups: Candidate[]): string | undefined {
+function exemplified(text: string, start: number, groups: Groups): string | undefined {
   const from = Math.max(0, start - 100);
   const window = text.slice(from, start);
   const m = /(?:^|[\s,;:(–—-])(such as|in particular|[\p{L}]+)\s+(?:the\s+)?$/iu.exec(window);
   if (!m || !EXEMPLIFIERS.has(m[1].toLowerCase())) return undefined;
   const cueStart = from + m.index + m[0].indexOf(m[1]);
   const lead = text.slice(from, cueStart).replace(/[\s,;:–—-]+$/u, '');
-  if (groups.some((g) => g.end === from + lead.length)) return 'example';
+  if (groups.ends.has(from + lead.length)) return 'example';
   const words = lead.toLowerCase().split(/\s+/);
   return COLLECTIVE.has(words.at(-1) ?? '') || COLLECTIVE.has(words.slice(-2).join(' ')) ? 'example' : undefined;
 }
@@ -178,11 +178,41 @@ function exemplified(text: string, start: number, groups: Candidate[]): string |
  * Russia", "The UK, the wider Global Coalition and") is of its kind. A coordination that also holds
  * an organisation of another kind ("among the Taliban, Russia and Western governments") says nothing.
  */
-function coordinatedWithGroup(text: string, first: Candidate, last: Candidate, groups: Candidate[], states: Candidate[]): boolean {
-  const before = groups.filter((g) => g.end <= first.start && first.start - g.end < 40 && CONJUNCTION_TO_GROUP.test(text.slice(g.end, first.start)));
-  const after = groups.filter((g) => g.start >= last.end && g.start - last.end < 40 && CONJUNCTION_TO_GROUP.test(text.slice(last.end, g.start)));
+function coordinatedWithGroup(text: string, first: Candidate, last: Candidate, groups: Groups, states: ReadonlySet<Candidate>): boolean {
+  const before = groups.byEnd.within(first.start - 39, first.start + 1).filter((g) => CONJUNCTION_TO_GROUP.test(text.slice(g.end, first.start)));
+  const after = groups.byStart.within(last.end, last.end + 40).filter((g) => CONJUNCTION_TO_GROUP.test(text.slice(last.end, g.start)));
   const neighbours = [...before, ...after];
-  return neighbours.length > 0 && neighbours.every((g) => states.includes(g));
+  return neighbours.length > 0 && neighbours.every((g) => states.has(g));
+}
+
+/** Candidates sorted by one offset: those with it in [from, to) by binary search, not a scan of all of them per country. */
+class ByOffset {
+  private readonly sorted: Candidate[];
+  private readonly keys: number[];
+  constructor(cs: readonly Candidate[], key: (c: Candidate) => number) {
+    this.sorted = [...cs].sort((a, b) => key(a) - key(b));
+    this.keys = this.sorted.map(key);
+  }
+  private first(at: number): number {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  within(from: number, to: number): Candidate[] {
+    return this.sorted.slice(this.first(from), this.first(to));
+  }
+}
+
+/** The organisations a country may be listed with or exemplify, looked up by where they end and start. */
+interface Groups {
+  byEnd: ByOffset;
+  byStart: ByOffset;
+  ends: ReadonlySet<number>;
 }
 
 /**
@@ -210,8 +240,10 @@ export const stateActors: Component = {
         STATE_KINDS.has(ctx.lexicon.entities.get(g.key ?? '')?.kind ?? '') ||
         STATE_HEADS.has(/([\p{L}]+)\W*$/u.exec(ctx.text.slice(g.start, g.end))?.[1]?.toLowerCase() ?? ''),
     );
+    const byOffset: Groups = { byEnd: new ByOffset(groups, (g) => g.end), byStart: new ByOffset(groups, (g) => g.start), ends: new Set(groups.map((g) => g.end)) };
+    const stateSet = new Set(states);
     for (const list of coordinated(ctx.text, countries)) {
-      const cue = actorCue(ctx, list, groups, states);
+      const cue = actorCue(ctx, list, byOffset, stateSet);
       if (!cue) continue;
       for (const c of list) {
         c.type = 'group';
