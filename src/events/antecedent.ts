@@ -2,6 +2,7 @@ import { termAt, type TermIndex } from './terms.js';
 import type { Antecedent } from './roles.js';
 import type { PipelineContext } from '../context.js';
 import type { Mention } from '../doc.js';
+import { countBefore } from '../sorted.js';
 
 /** How much a mention looks like the subject of its clause: 2 before a verb, 1 unknown, 0 before a noun or past its sentence. */
 function subjectLike(index: TermIndex, m: Mention): number {
@@ -62,13 +63,7 @@ function byTypes(doc: DocMentions, index: TermIndex, types: readonly string[]): 
 
 /** The first index whose mention starts at or after `at` (mentions in order of start). */
 function firstFrom(ms: readonly Mention[], at: number): number {
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(ms.length, (i) => ms[i].start < at);
   return lo;
 }
 

@@ -1,4 +1,5 @@
 import type { AnnotatedDoc, EventFrame, Mention } from '../doc.js';
+import { countBefore } from '../sorted.js';
 
 /**
  * Document-level incidents (the MUC view of events): the event mentions of one document that tell
@@ -109,13 +110,7 @@ export function incidentsOf(doc: Pick<AnnotatedDoc, 'text' | 'mentions' | 'entit
   // The nearest mention of a sorted list in the paragraph of `at`: a binary search, then its two neighbours.
   const nearestIn = (ms: Mention[], at: number): Mention | undefined => {
     const p = indexAt(starts, at);
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid].start < at) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(ms.length, (i) => ms[i].start < at);
     const before = lo > 0 && indexAt(starts, ms[lo - 1].start) === p ? ms[lo - 1] : undefined;
     const after = lo < ms.length && indexAt(starts, ms[lo].start) === p ? ms[lo] : undefined;
     if (!before || !after) return before ?? after;

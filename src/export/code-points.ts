@@ -1,3 +1,4 @@
+import { countBefore } from '../sorted.js';
 /**
  * sitrep's offsets count UTF-16 code units (JavaScript string indices). brat and the W3C Web
  * Annotation model count Unicode code points. The two differ only after a character outside the
@@ -25,26 +26,14 @@ export function offsetMap(text: string): OffsetMap {
   }
   /** Number of pairs whose low half lies before `offset` (UTF-16). */
   const pairsBefore = (offset: number): number => {
-    let lo = 0;
-    let hi = lows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (lows[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(lows.length, (i) => lows[i] < offset);
     return lo;
   };
   return {
     toCodePoint: (o) => o - pairsBefore(o),
     toUtf16: (cp) => {
       // The k-th pair's low half is at UTF-16 position lows[k], code point position lows[k] - k - 1 + 1.
-      let lo = 0;
-      let hi = lows.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (lows[mid] - mid <= cp) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = countBefore(lows.length, (i) => lows[i] - i <= cp);
       return cp + lo;
     },
   };

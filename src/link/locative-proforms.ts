@@ -5,6 +5,7 @@ import type { Mention, MentionType } from '../doc.js';
 import type { Component, PipelineContext } from '../context.js';
 import { alternation, lowerSet as lower } from '../lexicon/word-set.js';
 import { mentionOf, PLACE_TYPES } from './mentions.js';
+import { countBefore } from '../sorted.js';
 
 const POSSESSIVE = lower(proforms.possessives.words);
 const RELATIVE_PRONOUN = lower(proforms.relativePronouns.words);
@@ -76,13 +77,7 @@ interface Places {
 
 /** The last index of a list whose items pass `pred` for a prefix of it, then fail (a binary search), or −1. */
 function lastBefore<T>(list: readonly T[], pred: (x: T) => boolean): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pred(list[mid])) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(list.length, (i) => pred(list[i]));
   return lo - 1;
 }
 

@@ -4,6 +4,7 @@ import type { Mention } from '../doc.js';
 import type { Component } from '../context.js';
 import { alternation, lowerSet } from '../lexicon/word-set.js';
 import { mentionOf, PLACE_TYPES } from './mentions.js';
+import { countBefore } from '../sorted.js';
 
 const NOUN = alternation(parts.nouns);
 const NOT_AFTER = lowerSet(parts.notAfter.words);
@@ -19,26 +20,14 @@ function overlapIndex(mentions: readonly Mention[]): (s: number, e: number) => b
   for (const m of sorted) maxEnd.push(Math.max(m.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
   return (s, e) => {
     // The mentions that start before e are the first `lo`; one of them overlaps when the farthest reaching ends after s.
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].start < e) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(sorted.length, (i) => sorted[i].start < e);
     return lo > 0 && maxEnd[lo - 1] > s;
   };
 }
 
 /** The first of the disjoint, ordered `spans` that ends after `at`. */
 function firstEndingAfter(spans: readonly Mention[], at: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(spans.length, (i) => spans[i].end <= at);
   return lo;
 }
 

@@ -6,6 +6,7 @@ import { wordTokens } from '../recognize/tokens.js';
 import { nerTokens, type NerToken } from './tokens.js';
 import { O, labelOf, type NerClass } from './labels.js';
 import { annotatedExtent } from '../eval/evaluate.js';
+import { countBefore } from '../sorted.js';
 
 /** A gold entity as the JSONL files give it (../shared/eval/README.md). */
 interface GoldEntity {
@@ -70,13 +71,7 @@ function nameExtent(text: string, e: GoldEntity): { start: number; end: number }
 
 /** Indices of the tokens overlapping [start, end) (tokens are in text order). */
 function tokensIn(tokens: readonly NerToken[], start: number, end: number): number[] {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(tokens.length, (i) => tokens[i].end <= start);
   const out: number[] = [];
   for (let i = lo; i < tokens.length && tokens[i].start < end; i++) out.push(i);
   return out;

@@ -6,6 +6,7 @@ import { PREPOSITIONS } from '../events/chunks.js';
 import { eventData } from '../events/data.js';
 import type { Component, PipelineContext } from '../context.js';
 import type { Token } from '../doc.js';
+import { countBefore } from '../sorted.js';
 
 export interface TriggerInfo {
   id: string;
@@ -149,13 +150,7 @@ function startsOfTypes(ctx: PipelineContext): StartsOf {
 
 /** Is some number of the sorted `starts` within [from, to)? */
 function anyWithin(starts: number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(starts.length, (i) => starts[i] < from);
   return lo < starts.length && starts[lo] < to;
 }
 

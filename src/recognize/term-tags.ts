@@ -1,5 +1,6 @@
 import type { PipelineContext } from '../context.js';
 import { viewTerms } from '../nlp.js';
+import { countBefore } from '../sorted.js';
 
 /** A compromise term with its place in the text and its tags. */
 export interface TaggedTerm {
@@ -26,13 +27,7 @@ export function taggedTerms(ctx: PipelineContext): { terms: TaggedTerm[]; byStar
 /** The term that follows the one ending at `end` in the same sentence, if only spaces separate them. */
 export function nextTerm(ctx: PipelineContext, end: number): TaggedTerm | undefined {
   const { terms } = taggedTerms(ctx);
-  let lo = 0;
-  let hi = terms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (terms[mid].start < end) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(terms.length, (i) => terms[i].start < end);
   const t = terms[lo];
   if (!t || !/^[ \t]*$/.test(ctx.text.slice(end, t.start))) return undefined;
   return t;
@@ -41,13 +36,7 @@ export function nextTerm(ctx: PipelineContext, end: number): TaggedTerm | undefi
 /** The term that precedes `start` in the same sentence, if only spaces separate them. */
 export function previousTerm(ctx: PipelineContext, start: number): TaggedTerm | undefined {
   const { terms } = taggedTerms(ctx);
-  let lo = 0;
-  let hi = terms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (terms[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(terms.length, (i) => terms[i].end <= start);
   const t = terms[lo - 1];
   if (!t || !/^[ \t]*$/.test(ctx.text.slice(t.end, start))) return undefined;
   return t;

@@ -4,6 +4,7 @@ import type { NerSpan } from '../ner/tag.js';
 import type { Candidate } from '../doc.js';
 import type { Component, PipelineContext } from '../context.js';
 import { nextTerm } from '../recognize/term-tags.js';
+import { countBefore } from '../sorted.js';
 
 interface Yield {
   source: string;
@@ -23,13 +24,7 @@ const YIELDS = votes.yields as Yield[];
 
 /** The items overlapping [start, end), from items sorted by start, none longer than `longest` (tagger spans or candidates). */
 function overlapping<T extends { start: number; end: number }>(list: readonly T[], longest: number, start: number, end: number): T[] {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < start - longest) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(list.length, (i) => list[i].start < start - longest);
   const out: T[] = [];
   for (let i = lo; i < list.length && list[i].start < end; i++) if (list[i].end > start) out.push(list[i]);
   return out;

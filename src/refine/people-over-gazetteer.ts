@@ -1,4 +1,5 @@
 import type { Component } from '../context.js';
+import { countBefore } from '../sorted.js';
 
 /**
  * A place from the generated gazetteer, or a country, that lies inside a longer person's name
@@ -16,13 +17,7 @@ export const peopleOverGazetteer: Component = {
     const maxEnd: number[] = [];
     for (const p of people) maxEnd.push(Math.max(p.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
     const endBefore = (start: number, strict: boolean): number => {
-      let lo = 0;
-      let hi = people.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (strict ? people[mid].start < start : people[mid].start <= start) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = countBefore(people.length, (i) => strict ? people[i].start < start : people[i].start <= start);
       return lo > 0 ? maxEnd[lo - 1] : -Infinity;
     };
     // Inside a longer name: one that starts before it and reaches its end, or starts with it and goes on.

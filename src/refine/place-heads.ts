@@ -1,5 +1,6 @@
 import type { Component } from '../context.js';
 import type { Candidate } from '../doc.js';
+import { countBefore } from '../sorted.js';
 
 /** Administrative heads written after a place's name: "Idlib province", "Mosul district", "Helmand Province". */
 const HEAD = /^[ \t]+(?:province|governorate|district|region|state|prefecture|county|oblast|municipality|department)\b/iu;
@@ -13,13 +14,7 @@ function nominalsByStart(cs: readonly Candidate[]): number[] {
 
 /** The first position in `order` whose candidate starts at or after `from`. */
 function firstFrom(cs: readonly Candidate[], order: number[], from: number): number {
-  let lo = 0;
-  let hi = order.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cs[order[mid]].start < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(order.length, (i) => cs[order[i]].start < from);
   return lo;
 }
 

@@ -1,3 +1,4 @@
+import { countBefore } from '../sorted.js';
 /**
  * "Does one of these spans contain [s, e]?" (a ≤ s and e ≤ b) in a binary search: the spans sorted by
  * start with a running maximum of their ends, not a scan of every span for every candidate.
@@ -9,13 +10,7 @@ export function spanCover(spans: readonly (readonly [number, number])[]): (s: nu
   for (const [, b] of sorted) maxEnd.push(Math.max(b, maxEnd[maxEnd.length - 1] ?? -Infinity));
   return (s, e) => {
     // The spans that start at or before s are the first `lo`; the longest-reaching of them decides.
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= s) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(starts.length, (i) => starts[i] <= s);
     return lo > 0 && maxEnd[lo - 1] >= e;
   };
 }

@@ -3,6 +3,7 @@ import { nextTerm } from '../recognize/term-tags.js';
 import type { Candidate } from '../doc.js';
 import type { Component, PipelineContext } from '../context.js';
 import { lowerSet as lower } from '../lexicon/word-set.js';
+import { countBefore } from '../sorted.js';
 
 const PLACE_PARTS = lower(cues.possessedPlaceNouns.words);
 const ACTOR_NOUNS = lower(cues.actorNouns.words);
@@ -194,13 +195,7 @@ class ByOffset {
     this.keys = this.sorted.map(key);
   }
   private first(at: number): number {
-    let lo = 0;
-    let hi = this.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.keys[mid] < at) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(this.keys.length, (i) => this.keys[i] < at);
     return lo;
   }
   within(from: number, to: number): Candidate[] {
