@@ -3,11 +3,18 @@ import { SHAPES, brownWords, measure, slope, type Measured } from '../../src/ben
 
 const LARGE: Record<string, number> = { 'long-token': 512 * 1024 };
 
-/** The faster of two runs: the host's noise only ever slows a run down. */
-function fastest(source: string, format: 'txt' | 'html'): Measured {
-  const a = measure(source, format);
-  const b = measure(source, format);
-  return a.ms <= b.ms ? a : b;
+/**
+ * The fastest of three runs of each, the two sizes taken in turn, so that a busy moment of the host
+ * (other test files run beside this one) slows both alike: its noise only ever slows a run down.
+ */
+function fastestPair(small: string, large: string, format: 'txt' | 'html'): [Measured, Measured] {
+  let best: [Measured | undefined, Measured | undefined] = [undefined, undefined];
+  for (let round = 0; round < 3; round++) {
+    const s = measure(small, format);
+    const l = measure(large, format);
+    best = [!best[0] || s.ms < best[0].ms ? s : best[0], !best[1] || l.ms < best[1].ms ? l : best[1]];
+  }
+  return best as [Measured, Measured];
 }
 
 /**
@@ -26,9 +33,9 @@ describe('every shape of text costs about linear time in its size', () => {
   }, 60_000);
 
   it.each(SHAPES.filter((s) => s.name !== 'prose').map((s) => [s.name, s] as const))('%s', (_name, shape) => {
-    const large = fastest(shape.make(LARGE[shape.name] ?? 96 * 1024, w), shape.format);
-    const small = fastest(shape.make((LARGE[shape.name] ?? 96 * 1024) / 4, w), shape.format);
+    const size = LARGE[shape.name] ?? 96 * 1024;
+    const [small, large] = fastestPair(shape.make(size / 4, w), shape.make(size, w), shape.format);
     expect(large.bytes / small.bytes).toBeGreaterThan(3.5);
     expect(slope(small, large), `total ${small.ms.toFixed(0)} → ${large.ms.toFixed(0)} ms`).toBeLessThanOrEqual(1.5);
-  }, 60_000);
+  }, 90_000);
 });
