@@ -52,6 +52,9 @@ export function decodeGreedy(
   // training's scorer adds each feature it is asked about, so it reads labelFeatures' strings.
   const label = options.cachedIds ? labelIdsOf(scorer) : undefined;
   const lowers = tokens.map((t) => t.word.toLowerCase());
+  // Each token's by-word and by-shape label ids, looked up once (a token is scored once, or three times with the lookahead).
+  const wordLabels: (Int32Array | undefined)[] = new Array(n);
+  const shapeLabels: (Int32Array | undefined)[] = new Array(n);
   /** The label features' ids of token i after labels p1, p2 (run time: kept per label, word and shape). */
   const labelIds = (i: number, p1: number, p2: number, ids: number[]): number[] => {
     const first = !sameSentence(i - 1, i);
@@ -63,8 +66,8 @@ export function decodeGreedy(
     };
     push(label!.y1[y1]);
     push(label!.y2[y2 * (L + 1) + y1]);
-    push(label!.byWord(w)[y1]);
-    push(label!.byShape(tokens[i].word)[y1]);
+    push((wordLabels[i] ??= label!.byWord(w))[y1]);
+    push((shapeLabels[i] ??= label!.byShape(tokens[i].word))[y1]);
     const seen = memory.get(w);
     if (seen !== undefined && /\p{L}/u.test(w) && w.length > 1) push(label!.mem(seen));
     return ids;
@@ -112,6 +115,28 @@ export function decodeGreedy(
       return ids;
     }
   };
+  // The lookahead's scores of the next token after each of the two labels it weighed: the next
+  // step reads one of them again, unless a span just ended and taught the memory that word's class.
+  const aheadKept = [new Float64Array(L), new Float64Array(L)];
+  const aheadLabel = [-1, -1];
+  const aheadSeen: (string | undefined)[] = [undefined, undefined];
+  let aheadAt = -1;
+  let aheadPrev = -1;
+  const keepAhead = (k: number, i: number, l: number, p: number): void => {
+    if (!label) return;
+    aheadKept[k].set(ahead);
+    aheadLabel[k] = l;
+    aheadSeen[k] = memory.get(lowers[i]);
+    aheadAt = i;
+    aheadPrev = p;
+  };
+  const reuseAhead = (i: number, p1: number, p2: number): boolean => {
+    if (aheadAt !== i || aheadPrev !== p2) return false;
+    const k = aheadLabel[0] === p1 ? 0 : aheadLabel[1] === p1 ? 1 : -1;
+    if (k < 0 || memory.get(lowers[i]) !== aheadSeen[k]) return false;
+    scores.set(aheadKept[k]);
+    return true;
+  };
   /** The best and second-best labels allowed after `prev` for token i. */
   const top2 = (s: Float64Array, prev: number, i: number): [number, number] => {
     const last = !sameSentence(i, i + 1);
@@ -141,22 +166,25 @@ export function decodeGreedy(
     if (onToken) {
       scores.fill(0);
       scorer.add(ids, scores);
-    } else scoreInto(i, prev1, prev2, scores);
+    } else if (!reuseAhead(i, prev1, prev2)) scoreInto(i, prev1, prev2, scores);
     let [best, second] = top2(scores, prev1, i);
     let margin = second < 0 ? 0 : scores[best] - scores[second];
     // Greedy decoding commits to opening a span before it sees the next word's scores ("Mosul" B-,
     // then "in" forced inside): between a label that opens a span and one that does not, look one word ahead.
     if (options.lookahead && second >= 0 && !last && opens(best) !== opens(second)) {
-      const total = (l: number) => {
+      const total = (l: number, k: number) => {
         if (onToken) {
           ahead.fill(0);
           scorer.add(featureIds(i + 1, l, prev1), ahead);
-        } else scoreInto(i + 1, l, prev1, ahead);
+        } else {
+          scoreInto(i + 1, l, prev1, ahead);
+          keepAhead(k, i + 1, l, prev1);
+        }
         const [b] = top2(ahead, l, i + 1);
         return scores[l] + ahead[b];
       };
-      const tb = total(best);
-      const ts = total(second);
+      const tb = total(best, 0);
+      const ts = total(second, 1);
       if (ts > tb) [best, second] = [second, best];
       margin = Math.abs(tb - ts);
     }

@@ -9,7 +9,7 @@ import type { NerToken } from './tokens.js';
 
 type IdSource = { id(f: string): number; featureNames?: () => Iterable<string> };
 
-interface WordIds {
+export interface WordIds {
   lower: string;
   shape: string;
   /** The shape as a small number (for the shape-triple feature), or -1 past the table's bound. */
@@ -226,8 +226,20 @@ function triple(c: Cache, a: WordIds, b: WordIds, d: WordIds): number {
   return i;
 }
 
-/** The known feature ids of token `i`, in `staticFeatures`' order (into `out`, emptied first, when given: one buffer for a document's words). */
-export function staticFeatureIds(tokens: readonly NerToken[], i: number, stats: DocStats, scorer: IdSource, out: number[] = []): number[] {
+/** Token k's word ids, kept in `words` when given. */
+function tokenIds(c: Cache, tokens: readonly NerToken[], k: number, words: DocWordIds | undefined): WordIds {
+  if (!words) return wordIds(c, tokens[k].word);
+  return words[k] ?? (words[k] = wordIds(c, tokens[k].word));
+}
+
+/** A document's words' ids, looked up once per token (each word is read as itself and as four neighbours' neighbour). */
+export type DocWordIds = (WordIds | undefined)[];
+
+/**
+ * The known feature ids of token `i`, in `staticFeatures`' order (into `out`, emptied first, when given: one buffer for a document's words;
+ * `words`, when given, keeps each token's word ids for the document's other tokens).
+ */
+export function staticFeatureIds(tokens: readonly NerToken[], i: number, stats: DocStats, scorer: IdSource, out: number[] = [], words?: DocWordIds): number[] {
   const c = cacheFor(scorer);
   out.length = 0;
   const t = tokens[i];
@@ -236,12 +248,12 @@ export function staticFeatureIds(tokens: readonly NerToken[], i: number, stats: 
   const p2 = i >= 2 && tokens[i - 2].sentence === s ? tokens[i - 2] : undefined;
   const n1 = i + 1 < tokens.length && tokens[i + 1].sentence === s ? tokens[i + 1] : undefined;
   const n2 = i + 2 < tokens.length && tokens[i + 2].sentence === s ? tokens[i + 2] : undefined;
-  const me = wordIds(c, t.word);
+  const me = tokenIds(c, tokens, i, words);
   for (const x of me.own) out.push(x);
-  const P1 = p1 ? wordIds(c, p1.word) : c.none;
-  const P2 = p2 ? wordIds(c, p2.word) : c.none;
-  const N1 = n1 ? wordIds(c, n1.word) : c.none;
-  const N2 = n2 ? wordIds(c, n2.word) : c.none;
+  const P1 = p1 ? tokenIds(c, tokens, i - 1, words) : c.none;
+  const P2 = p2 ? tokenIds(c, tokens, i - 2, words) : c.none;
+  const N1 = n1 ? tokenIds(c, tokens, i + 1, words) : c.none;
+  const N2 = n2 ? tokenIds(c, tokens, i + 2, words) : c.none;
   let x: number;
   if (P1.wm1 >= 0) out.push(P1.wm1);
   if (P2.wm2 >= 0) out.push(P2.wm2);

@@ -1,6 +1,6 @@
 import { decodeGreedy, spansOf } from './decode.js';
 import { docStats } from './features.js';
-import { staticFeatureIds } from './feature-ids.js';
+import { staticFeatureIds, type DocWordIds } from './feature-ids.js';
 import { CLASS_TYPES, type NerClass } from './labels.js';
 import type { NerModel } from './model.js';
 import type { NerToken } from './tokens.js';
@@ -35,7 +35,8 @@ export function tagTokens(tokens: readonly NerToken[], model: NerModel, unit: nu
   const stats = docStats(tokens);
   // One buffer: at run time decoding reads a word's static ids once, to sum their scores, before it asks for the next word's.
   const buffer: number[] = [];
-  const decoded = decodeGreedy(tokens, (i) => staticFeatureIds(tokens, i, stats, model, buffer), model, undefined, { lookahead: true, cachedIds: true });
+  const words: DocWordIds = new Array(tokens.length);
+  const decoded = decodeGreedy(tokens, (i) => staticFeatureIds(tokens, i, stats, model, buffer, words), model, undefined, { lookahead: true, cachedIds: true });
   const out: NerSpan[] = [];
   const spans = spansOf(decoded);
   // "Abu Mohammed" then "al-Jolani": a span of the same class right after, that begins with a name

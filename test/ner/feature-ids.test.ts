@@ -6,7 +6,7 @@ import { loadLexicon } from '../../src/lexicon/index.js';
 import { wordTokens } from '../../src/recognize/tokens.js';
 import { nerTokens } from '../../src/ner/tokens.js';
 import { docStats, staticFeatures } from '../../src/ner/features.js';
-import { staticFeatureIds, staticFeatureIdsByName } from '../../src/ner/feature-ids.js';
+import { staticFeatureIds, staticFeatureIdsByName, type DocWordIds } from '../../src/ner/feature-ids.js';
 import { decodeGreedy } from '../../src/ner/decode.js';
 import { shippedModel } from '../../src/ner/shipped.js';
 import { CORPUS, SAMPLE } from '../support/annotate.js';
@@ -28,8 +28,11 @@ describe('feature ids kept per model (src/ner/feature-ids.ts, decode cachedIds)'
     const tokens = tokensOf(text);
     const stats = docStats(tokens);
     expect(tokens.length).toBeGreaterThan(0);
+    const words: DocWordIds = new Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       expect(staticFeatureIds(tokens, i, stats, model)).toEqual(staticFeatureIdsByName(tokens, i, stats, model));
+      // With the document's word ids kept between tokens (as tagTokens reads them).
+      expect(staticFeatureIds(tokens, i, stats, model, [], words)).toEqual(staticFeatureIdsByName(tokens, i, stats, model));
     }
   });
 
