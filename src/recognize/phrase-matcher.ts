@@ -55,18 +55,23 @@ function upperContext(text: string, start: number, end: number): boolean {
   return upper / letters.length > 0.6;
 }
 
+/** The table's value for a key that is a prefix of forms and no form itself (never filled). */
+const PREFIX_ONLY: PhraseEntry[] = [];
+
 /**
  * A longest-match dictionary over word tokens. Keys ignore case, diacritics and hyphens; forms
  * flagged case-sensitive must match letter for letter; every match needs a capital letter somewhere.
  */
 export class PhraseMatcher {
   /**
-   * The forms, by phrase key (their token keys joined), and every proper prefix of a form's key.
-   * Two flat tables rather than a trie of nested maps: the gazetteers' 40,000 forms take a few
-   * megabytes instead of tens, which every worker thread's garbage collector walks again and again.
+   * The forms by phrase key (their token keys joined), and every proper prefix of a form's key, in
+   * one flat table: a trie of nested maps would take tens of megabytes for the gazetteers' 40,000
+   * forms instead of a few, which every worker thread's garbage collector walks again and again.
+   * A key that is only a prefix maps to PREFIX_ONLY; a form's key that is also a prefix is in
+   * `formPrefixes`. One look-up per token tells a matcher whether to go on (most words stop there).
    */
-  private readonly phrases = new Map<string, PhraseEntry[]>();
-  private readonly prefixes = new Set<string>();
+  private readonly table = new Map<string, PhraseEntry[]>();
+  private readonly formPrefixes = new Set<string>();
   size = 0;
 
   add(phrase: string, entry: Omit<PhraseEntry, 'surface'>): void {
@@ -75,11 +80,18 @@ export class PhraseMatcher {
     this.epoch = {};
     let key = '';
     for (let i = 0; i < surface.length; i++) {
-      if (i > 0) this.prefixes.add(key);
+      if (i > 0) {
+        const v = this.table.get(key);
+        if (v === undefined) this.table.set(key, PREFIX_ONLY);
+        else if (v !== PREFIX_ONLY) this.formPrefixes.add(key);
+      }
       key = i === 0 ? tokenKey(surface[i]) : `${key}${SEP}${tokenKey(surface[i])}`;
     }
-    let entries = this.phrases.get(key);
-    if (!entries) this.phrases.set(key, (entries = []));
+    let entries = this.table.get(key);
+    if (entries === undefined || entries === PREFIX_ONLY) {
+      if (entries === PREFIX_ONLY) this.formPrefixes.add(key);
+      this.table.set(key, (entries = []));
+    }
     // The same entity and type under the same key twice: once is enough, unless letter case tells the forms apart.
     const written = surface.join(' ');
     if (entries.some((e) => e.key === entry.key && e.type === entry.type && e.caseSensitive === entry.caseSensitive && (!e.caseSensitive || e.surface!.join(' ') === written))) return;
@@ -134,12 +146,13 @@ export class PhraseMatcher {
           if (gap > 1 || (gap === 1 && text.charCodeAt(tokens[j - 1].end) === NEWLINE)) break;
         }
         key = j === i ? keys[j] : `${key}${SEP}${keys[j]}`;
-        const entries = this.phrases.get(key);
-        if (entries) {
+        const entries = this.table.get(key);
+        if (entries === undefined) break;
+        if (entries !== PREFIX_ONLY) {
           const ok = entries.filter((e) => this.accepts(e, text, tokens, i, j));
           if (ok.length) best = ok.map((entry) => ({ start: tokens[i].start, end: tokens[j].end, entry, first: i, last: j }));
+          if (!this.formPrefixes.has(key)) break;
         }
-        if (!this.prefixes.has(key)) break;
       }
       out.push(...best);
     }
