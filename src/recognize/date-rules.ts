@@ -50,6 +50,8 @@ export interface DateRule {
   reason: string;
   re: RegExp;
   confidence: number;
+  /** What every match holds: a text without it is not scanned for the rule (the same matches, sooner). */
+  needs?: RegExp;
   /** A check of the match on its own (a number that counts something is not a year); false drops it. */
   accept?(m: RegExpExecArray, text: string): boolean;
   /** The value, or null to drop the match. */
@@ -276,6 +278,11 @@ const HOLIDAY_NAMES = [...new Set(HOLIDAYS.flatMap((h) => h.names.flatMap((n) =>
 
 const PREP_BEFORE_MONTH = cw('in', 'since', 'until', 'till', 'by', 'from', 'through', 'during', 'before', 'after', 'of', 'between', 'throughout', 'around', 'for', 'early in', 'late in', 'mid', 'as of');
 const DAY_ANAPHOR_BEFORE = cueWords('day-anaphor').map((w) => escapeRe(w).replace(/ /g, S1)).sort((a, b) => b.length - a.length).join('|');
+
+/** "the day" in any case: what the rules that read it need. */
+const THE_DAY = new RegExp(`the${S1}day`, 'iu');
+/** A month name as MON and MON2 match it: what every rule that reads one needs (unless it ignores case). */
+const A_MONTH = new RegExp(`(?:${monthAlt})(?![\\p{L}])`, 'u');
 
 export const DATE_RULES: readonly DateRule[] = [
   {
@@ -768,6 +775,7 @@ export const DATE_RULES: readonly DateRule[] = [
   },
   {
     id: 'rule:date/the-day',
+    needs: THE_DAY,
     reason: '"the day" after a word that makes it the day being reported ("to end the day", "for the day", "at the start of the day"), which is the last day named or the document date',
     re: re(`(?:(?<![\\p{L}])(?:${DAY_ANAPHOR_BEFORE})${S1}(?<span>${cw('the')}${S1}${cw('day')})|${B}(?<pos>${cw('the start of', 'the beginning of', 'the end of', 'the close of', 'the rest of', 'the middle of')})${S1}${cw('the')}${S1}${cw('day')})${E}(?!${S1}${cw('after', 'before', 'when', 'that', 'which', 'of', 'on', 'in', 'following', 'prior', 'earlier', 'later', 'to')}${E}|['’]s)`, 'i'),
     confidence: 0.6,
@@ -778,6 +786,7 @@ export const DATE_RULES: readonly DateRule[] = [
   },
   {
     id: 'rule:date/late-in-the-day',
+    needs: THE_DAY,
     reason: 'a part of the day being reported ("late in the day", "early in the day")',
     re: re(`${B}(?<late>${cw('late', 'early')})${S1}${cw('in')}${S1}${cw('the')}${S1}${cw('day')}${E}`),
     confidence: 0.6,
@@ -826,3 +835,7 @@ export const DATE_RULES: readonly DateRule[] = [
     resolve: (_m, at) => vagueNorm('FUTURE_REF', at.anchor),
   },
 ];
+
+for (const rule of DATE_RULES as DateRule[]) {
+  if (!rule.needs && !rule.re.flags.includes('i') && (rule.re.source.includes(MON) || rule.re.source.includes(MON2))) rule.needs = A_MONTH;
+}

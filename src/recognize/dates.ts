@@ -118,6 +118,7 @@ export function findDates(text: string, anchor: Anchor | null, sentences: readon
   const raws: Raw[] = [];
   const scan = unwrapped(text);
   DATE_RULES.forEach((rule, order) => {
+    if (rule.needs && !rule.needs.test(scan)) return;
     for (const m of ruleMatches(rule, scan)) {
       if (rule.accept && !rule.accept(m, scan)) continue;
       const [start, end] = spanOf(m);

@@ -62,3 +62,22 @@ describe('date rules scanned with their leading look-behind checked per match', 
     expect(fast(year, '1990, 2021')).toEqual(['0:1990', '6:2021']);
   });
 });
+
+describe("a rule's `needs`: what every match of it holds, so that a text without it is not scanned", () => {
+  const all = texts();
+  it.each(DATE_RULES.filter((r) => r.needs).map((r) => [r.id, r] as const))('%s: every match holds it', (_id, rule) => {
+    for (const t of all) for (const m of plainMatches(rule.re, t.text)) expect(rule.needs!.test(m.slice(m.indexOf(':') + 1)), `${t.name}: ${m}`).toBe(true);
+  });
+
+  it.each([
+    ['rule:date/month-day-year', 'on June 3, 2021', true],
+    ['rule:date/month-after-preposition', 'in March', true],
+    ['rule:date/month-after-preposition', 'in march', false],
+    ['rule:date/the-day', 'to end THE DAY', true],
+    ['rule:date/the-day', 'to end the night', false],
+    ['rule:date/year', 'in 2021', undefined],
+  ] as const)('%s on %j: needs %s', (id, text, has) => {
+    const rule = DATE_RULES.find((r) => r.id === id)!;
+    expect(rule.needs?.test(text)).toBe(has);
+  });
+});
