@@ -9,6 +9,7 @@ import eventCasualties from './event-casualties.json' with { type: 'json' };
 import eventCodes from './event-codes.json' with { type: 'json' };
 import eventFactuality from './event-factuality.json' with { type: 'json' };
 import eventRoles from './event-roles.json' with { type: 'json' };
+import eventNames from './event-names.json' with { type: 'json' };
 import eventTriggers from './event-triggers.json' with { type: 'json' };
 import eventTriggerModel from './event-trigger-model.json' with { type: 'json' };
 import facilityHeads from './facility-heads.json' with { type: 'json' };
@@ -48,6 +49,7 @@ export const DATA_FILES: Readonly<Record<string, unknown>> = {
   'event-casualties.json': eventCasualties,
   'event-codes.json': eventCodes,
   'event-factuality.json': eventFactuality,
+  'event-names.json': eventNames,
   'event-roles.json': eventRoles,
   'event-triggers.json': eventTriggers,
   'event-trigger-model.json': eventTriggerModel,
