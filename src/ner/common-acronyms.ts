@@ -1,5 +1,11 @@
 /** An acronym in brackets, possibly plural: "(IED)", "(UAVs)". */
-const BRACKETED = /\((\p{Lu}{2,8})(s?)\)/gu;
+const BRACKETED = /\((\p{Lu}{2,8})s?\)/gu;
+/** What such an acronym, or its plural, looks like where it is used. */
+const ACRONYM = /^\p{Lu}{2,8}s?$/u;
+
+/** Could `name` be one of the acronyms commonAcronyms finds (so that a text without one is not scanned)? */
+export const looksLikeAcronym = (name: string): boolean => ACRONYM.test(name);
+
 /** A lower-case word (hyphened parts count one letter each: "vehicle-borne"). */
 const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
 const SKIPPED = new Set(['of', 'and', 'for', 'the', 'to', 'in', 'on', 'a']);

@@ -1,7 +1,6 @@
 import eventNames from '../lexicon/event-names.json' with { type: 'json' };
 import nameHeads from '../lexicon/name-heads.json' with { type: 'json' };
 import nameParts from '../lexicon/person-name-parts.json' with { type: 'json' };
-import type { NerSpan } from './tag.js';
 
 /** Heads of names that are events, days, documents or forums: none of sitrep's types (see event-names.json). */
 const HEADS = new Set([...eventNames.heads, ...nameHeads.heads].flatMap((h) => h.words));

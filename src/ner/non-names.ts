@@ -1,4 +1,4 @@
-import { commonAcronyms } from './common-acronyms.js';
+import { commonAcronyms, looksLikeAcronym } from './common-acronyms.js';
 import { notAName } from './event-names.js';
 import type { NerSpan } from './tag.js';
 
@@ -12,7 +12,8 @@ export function untypeNonNames(spans: NerSpan[], text: string): NerSpan[] {
   return spans.map((s) => {
     if (s.type === null) return s;
     const name = text.slice(s.start, s.end);
-    if (notAName(name) !== null || (acronyms ??= commonAcronyms(text)).has(name)) return { ...s, type: null };
+    // The text is scanned for definitions only once a span looks like an acronym.
+    if (notAName(name) !== null || (looksLikeAcronym(name) && (acronyms ??= commonAcronyms(text)).has(name))) return { ...s, type: null };
     return s;
   });
 }
