@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { readGold } from '../eval/gold.js';
 import { evaluateGold } from '../eval/evaluate.js';
 import { knownTypes } from '../eval/sections.js';
+import { unseenDocs } from '../eval/unseen.js';
 import { SitrepOptionError } from '../errors.js';
 import type { CommandResult } from './types.js';
 
@@ -20,18 +21,23 @@ keyword baseline (the trigger word list alone). Kinds of scoring are listed in s
 
   --gold FILE   the gold JSONL file (required)
   --types LIST  comma-separated types to score (default: all)
+  --unseen      score only the documents the entity tagger was not trained on (half of each
+                conflict and news set under ../shared/eval is training data; see README)
   --json        print the figures as one JSON object
   --quiet, -q   no progress line on stderr`;
 
 export async function run(argv: string[]): Promise<CommandResult> {
   const { values } = parseArgs({
     args: argv,
-    options: { gold: { type: 'string' }, types: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    options: { gold: { type: 'string' }, types: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, unseen: { type: 'boolean' } },
   });
   if (!values.gold) throw new SitrepOptionError('Expected `--gold FILE.jsonl`, got nothing');
   const warnings: string[] = [];
-  const docs = readGold(values.gold, warnings);
+  let docs = readGold(values.gold, warnings);
   for (const w of warnings) process.stderr.write(`sitrep eval: ${w}\n`);
+  let unseen: string | undefined;
+  if (values.unseen) ({ docs, note: unseen } = unseenDocs(values.gold, docs));
+  if (unseen && !values.json) process.stderr.write(`sitrep eval: ${unseen}\n`);
   const progress = !values.json && !values.quiet && process.stderr.isTTY;
   const { report, text } = evaluateGold(docs, {
     types: values.types?.split(','),
@@ -39,10 +45,10 @@ export async function run(argv: string[]): Promise<CommandResult> {
   });
   if (progress) process.stderr.write('\n');
   if (!values.json) for (const n of report.notes) process.stderr.write(`sitrep eval: ${n}\n`);
-  if (values.json) process.stdout.write(`${JSON.stringify({ gold: values.gold, ...report })}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify({ gold: values.gold, ...(unseen ? { unseen } : {}), ...report })}\n`);
   else {
     const skipped = report.typesWithoutGold.length ? ` (no gold for ${report.typesWithoutGold.join(', ')}: not scored)` : '';
-    process.stdout.write(`${values.gold}: ${report.documents} documents${skipped}\n\n${text()}\n`);
+    process.stdout.write(`${values.gold}: ${report.documents} documents${values.unseen ? ' unseen by the tagger' : ''}${skipped}\n\n${text()}\n`);
   }
   return { code: 0 };
 }

@@ -25,3 +25,6 @@ export function shippedModel(): NerModel {
 /** The weights' hash (what `model:ner@<hash>` names and the lexicon hash covers) and confidence unit. */
 export const NER_MODEL_HASH: string = weights.file.hash;
 export const CONFIDENCE_UNIT: number = Number((weights.file.training as { calibration?: { margin?: number } }).calibration?.margin ?? 1);
+
+/** What the weights in use were trained on (the `training` record of their file: inputs with sha256 and counts). */
+export const NER_TRAINING: Record<string, unknown> = weights.file.training;

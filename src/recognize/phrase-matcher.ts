@@ -99,7 +99,7 @@ export class PhraseMatcher {
     this.size++;
   }
 
-  private accepts(e: PhraseEntry, text: string, tokens: Token[], from: number, to: number): boolean {
+  private accepts(e: PhraseEntry, text: string, tokens: Token[], from: number, to: number, inCapitals?: Capitals): boolean {
     const words: string[] = [];
     for (let i = from; i <= to; i++) if (!isJoiner(tokens[i].text)) words.push(tokens[i].text);
     if (e.caseSensitive) {
@@ -107,8 +107,9 @@ export class PhraseMatcher {
       if (words.length !== surface.length || words.some((w, i) => w !== surface[i])) return false;
     } else if (!e.anyCase && !words.some(hasUpper)) return false;
     // A name of several words begins with a capital, or with a particle ("al-Shabaab", "the
-    // Gambia"): "east London" is not "East London".
-    else if (!e.anyCase && words.length > 1 && !hasUpper(words[0]) && !PARTICLES.has(words[0].toLowerCase())) return false;
+    // Gambia"): "east London" is not "East London". Text in capitals says nothing of that: its first
+    // word's case is the truecased view's guess ("NEW YORK" read as "new York").
+    else if (!e.anyCase && words.length > 1 && !hasUpper(words[0]) && !PARTICLES.has(words[0].toLowerCase()) && !inCapitals?.(tokens[from].start, tokens[to].end)) return false;
     if (e.ambiguous && upperContext(text, tokens[from].start, tokens[to].end)) return false;
     return true;
   }
@@ -123,15 +124,15 @@ export class PhraseMatcher {
    * what it kept of the last one would be copied again by every scavenge after that document was done.
    */
   matchDocument(doc: MatchedDocument): readonly PhraseMatch[] {
-    return doc.memo(this.epoch, () => this.matchKeys(doc.text, doc.tokens, doc.memo(tokenKeys, () => tokenKeys(doc.tokens))));
+    return doc.memo(this.epoch, () => this.matchKeys(doc.text, doc.tokens, doc.memo(tokenKeys, () => tokenKeys(doc.tokens)), doc.inCapitals?.bind(doc)));
   }
 
   /** The longest accepted match starting at each token; matches may overlap (refiners decide). */
-  match(text: string, tokens: Token[]): PhraseMatch[] {
-    return this.matchKeys(text, tokens, tokenKeys(tokens));
+  match(text: string, tokens: Token[], inCapitals?: Capitals): PhraseMatch[] {
+    return this.matchKeys(text, tokens, tokenKeys(tokens), inCapitals);
   }
 
-  private matchKeys(text: string, tokens: Token[], keys: string[]): PhraseMatch[] {
+  private matchKeys(text: string, tokens: Token[], keys: string[], inCapitals?: Capitals): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (isJoiner(tokens[i].text)) continue;
@@ -149,7 +150,7 @@ export class PhraseMatcher {
         const entries = this.table.get(key);
         if (entries === undefined) break;
         if (entries !== PREFIX_ONLY) {
-          const ok = entries.filter((e) => this.accepts(e, text, tokens, i, j));
+          const ok = entries.filter((e) => this.accepts(e, text, tokens, i, j, inCapitals));
           if (ok.length) best = ok.map((entry) => ({ start: tokens[i].start, end: tokens[j].end, entry, first: i, last: j }));
           if (!this.formPrefixes.has(key)) break;
         }
@@ -173,4 +174,9 @@ export interface MatchedDocument {
   readonly tokens: Token[];
   /** The value kept under `key` for this document, made by `make` the first time. */
   memo<T>(key: object, make: () => T): T;
+  /** Whether [start, end) was written in capitals (read through the truecased view). */
+  inCapitals?: Capitals;
 }
+
+/** Whether [start, end) lies in a passage written in capitals. */
+export type Capitals = (start: number, end: number) => boolean;

@@ -10,6 +10,8 @@ interface Yield {
   source: string;
   types: string[];
   inside?: boolean;
+  /** The tagger's types over the very same words that the entry gives way to. */
+  to?: string[];
   minConfidence: number;
 }
 
@@ -55,10 +57,12 @@ function givesWay(c: Candidate, spans: NerSpan[], ctx: PipelineContext): string 
     if (s.confidence < y.minConfidence || s.type === null) continue;
     const contains = s.start <= c.start && s.end >= c.end && s.end - s.start > c.end - c.start;
     if (contains) return 'inside';
-    // "the Belfast brigade": a place before a common noun stays a place (recognize/compromise-entities.ts says why);
-    // before a verb ("Surrey beat Kent") or anything else, the tagger's group stands.
+    // The same words read as a group or a person ("Surrey beat Kent", "Duran, 45, takes on"): the tagger's reading stands,
+    // but "the Belfast brigade", a place before a common noun, stays a place (recognize/compromise-entities.ts says why).
     // In capitals the tagger reads a truecased guess, blind to the writer's case: there it needs to be surer.
-    if (!y.inside && s.start === c.start && s.end === c.end && s.type === 'group' && !beforeCommonNoun(ctx, c.end) && !(s.confidence < votes.capitalsMinConfidence && ctx.inCapitals(c.start, c.end))) return 'group';
+    if (y.inside || s.start !== c.start || s.end !== c.end || !(y.to ?? ['group']).includes(s.type)) continue;
+    if (s.type === 'group' && beforeCommonNoun(ctx, c.end)) continue;
+    if (!(s.confidence < votes.capitalsMinConfidence && ctx.inCapitals(c.start, c.end))) return s.type;
   }
   return null;
 }

@@ -66,6 +66,8 @@ describe('the tagger votes against weaker recognizers (src/lexicon/model-votes.j
     // A county the tagger reads as a team before a verb is a group; before a common noun a place stays one.
     ['Leicestershire beat Somerset by an innings.', 'group', 'Somerset'],
     ["The IRA's Belfast brigade detonated bombs.", 'place', 'Belfast'],
+    // A gazetteer place the tagger reads as a person over the same words is a person (a surname).
+    ['Mark Washington won the match. Washington said he was tired.', 'person', 'Washington'],
     // In capitals (read through the truecased view) the tagger must be surer to make a table place a group: wire datelines.
     ['BOGOTA, 4 JAN 90 (EFE) -- [TEXT] GUERRILLAS ATTACKED A POLICE STATION IN THE NORTH OF THE CITY TODAY, THE ARMY SAID.', 'place', 'BOGOTA'],
     ['LIMA, 12 MAR 90 (RADIO PROGRAMAS) -- [REPORT] A BOMB EXPLODED NEAR THE MINISTRY OF DEFENCE THIS MORNING.', 'place', 'LIMA'],

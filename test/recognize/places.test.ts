@@ -9,6 +9,20 @@ function mentions(text: string): string[] {
     .map((m) => `${m.type}:${m.text}`);
 }
 
+describe('names of several words in text written in capitals', () => {
+  // The truecased view lower-cases a common first word ("NEW" → "new"); the writer's capitals say nothing of it.
+  it.each([
+    ['POLICE IN NEW YORK SAID ON FRIDAY THAT THE GUNMEN FLED TO NEW JERSEY.', ['place:NEW YORK', 'place:NEW JERSEY'], ['place:YORK', 'country:JERSEY']],
+    ['EASTERN DIVISION\nW L PCT GB\nNEW YORK 74 59 .556 -\nBALTIMORE 70 63 .526 4', ['place:NEW YORK'], ['place:YORK']],
+    // In mixed case a lower-case first word is still no part of the name.
+    ['Officials met in east London on Friday.', ['place:London'], ['place:east London']],
+  ])('%s', (text, want, not) => {
+    const got = mentions(text);
+    for (const w of want) expect(got).toContain(w);
+    for (const n of not) expect(got).not.toContain(n);
+  });
+});
+
 describe('places a gazetteer of conflict zones knows', () => {
   it.each([
     ['Dabiq held symbolic importance to ISIL.', 'place:Dabiq'],
