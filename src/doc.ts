@@ -115,6 +115,10 @@ export interface EventRole extends Span {
   role: RoleName;
   /** The mention id this role points at, when the role is a mention. */
   mention?: string;
+  /** What made it: `rule:role/<path>`, a grammar path (subject, object, pre, post, support, shared) or `nearest` (the nearest free mention of the sentence, for a place or a time the grammar left empty). */
+  source?: string;
+  /** How sure sitrep is that this filler is right: the trained role scorer's probability (src/events/role-model.ts). */
+  confidence?: number;
 }
 
 export interface EventCodes {

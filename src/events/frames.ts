@@ -32,6 +32,9 @@ function toRoles(text: string, hits: RoleHit[]): EventRole[] {
     seen.add(key);
     const r: EventRole = { role: h.role, start: h.start, end: h.end, text: text.slice(h.start, h.end) };
     if (h.mention) r.mention = h.mention.id;
+    // What made it (a grammar path, or the nearest free mention of the sentence) and how sure the role scorer is of it.
+    r.source = `rule:role/${h.how === 'fallback' ? 'nearest' : h.how}`;
+    if (h.confidence !== undefined) r.confidence = Math.round(h.confidence * 100) / 100;
     out.push(r);
   }
   return out;
@@ -116,7 +119,7 @@ function frameWindow(ctx: PipelineContext, index: TermIndex, lo: number, hi: num
     const anchored = p.analysis.specific || p.hits.some((h) => h.role === 'time' || h.role === 'place' || h.mention?.type === 'place' || h.mention?.type === 'country');
     p.factuality = factualityOf(view, { analysis: p.analysis, anchored, type: p.info.type });
   }
-  borrowPlaceAndTime(view, index, ms, ps);
+  borrowPlaceAndTime(view, index, ms, ps, ctx.text);
   // Casualties go to the nearest event that can have them.
   for (const c of casualtiesIn(view, ctx.text)) {
     let best: Pending | undefined;

@@ -10,6 +10,8 @@ export interface RoleHit {
   mention?: Mention;
   /** Where it came from: a word before the trigger, a phrase after it, the subject or object of the verb… */
   how: 'pre' | 'post' | 'subject' | 'object' | 'support' | 'fallback' | 'shared';
+  /** The role scorer's probability that it fills the role (fallback.ts). */
+  confidence?: number;
 }
 
 /** What the grammar around one trigger says. */

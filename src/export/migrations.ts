@@ -193,9 +193,16 @@ LEFT JOIN event_roles dr ON dr.doc_id = ev.doc_id AND dr.event_id = ev.id
 LEFT JOIN mentions dm ON dm.doc_id = dr.doc_id AND dm.id = dr.mention_id;
 `;
 
+/** What made each role (`rule:role/<path>`) and the role scorer's confidence in it; null for rows written before. */
+const roleProvenance = ({ text, float }: Types): string => `
+ALTER TABLE event_roles ADD COLUMN source ${text};
+ALTER TABLE event_roles ADD COLUMN confidence ${float};
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'tables and indexes', sql: (d) => tables(TYPES[d]) },
   { version: 2, name: 'event_facts view', sql: () => eventFacts },
+  { version: 3, name: 'event role source and confidence', sql: (d) => roleProvenance(TYPES[d]) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

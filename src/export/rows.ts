@@ -15,7 +15,7 @@ export const TABLES = {
   entity_ids: ['doc_id', 'entity_id', 'scheme', 'value'],
   mentions: ['doc_id', 'id', 'type', 'start_offset', 'end_offset', 'text', 'sentence', 'value', 'entity_id', 'source', 'confidence', 'status', 'date_value', 'date_granularity', 'date_mod', 'date_start', 'date_end', 'date_anchor', 'review_by', 'review_at', 'review_note'],
   events: ['doc_id', 'id', 'type', 'subtype', 'trigger_start', 'trigger_end', 'trigger_text', 'mention_id', 'factuality', 'sentence', 'confidence', 'source', 'acled_event_type', 'acled_sub_event_type', 'plover_category', 'plover_mode', 'cameo', 'fatalities', 'fatalities_qualifier', 'fatalities_start', 'fatalities_end', 'fatalities_text', 'injured', 'injured_qualifier', 'injured_start', 'injured_end', 'injured_text'],
-  event_roles: ['doc_id', 'event_id', 'ord', 'role', 'start_offset', 'end_offset', 'text', 'mention_id'],
+  event_roles: ['doc_id', 'event_id', 'ord', 'role', 'start_offset', 'end_offset', 'text', 'mention_id', 'source', 'confidence'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type TableName = keyof typeof TABLES;
@@ -128,6 +128,8 @@ export function docRows(doc: AnnotatedDoc): DocRows {
         end_offset: r.end,
         text: r.text,
         mention_id: v(r.mention),
+        source: v(r.source),
+        confidence: v(r.confidence),
       })),
     ),
   };

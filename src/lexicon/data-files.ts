@@ -12,6 +12,7 @@ import eventRoles from './event-roles.json' with { type: 'json' };
 import eventNames from './event-names.json' with { type: 'json' };
 import eventTriggers from './event-triggers.json' with { type: 'json' };
 import eventTriggerModel from './event-trigger-model.json' with { type: 'json' };
+import eventRoleModel from './event-role-model.json' with { type: 'json' };
 import facilityHeads from './facility-heads.json' with { type: 'json' };
 import groupCountries from './group-countries.json' with { type: 'json' };
 import groupPatterns from './group-patterns.json' with { type: 'json' };
@@ -51,6 +52,7 @@ export const DATA_FILES: Readonly<Record<string, unknown>> = {
   'event-factuality.json': eventFactuality,
   'event-names.json': eventNames,
   'event-roles.json': eventRoles,
+  'event-role-model.json': eventRoleModel,
   'event-triggers.json': eventTriggers,
   'event-trigger-model.json': eventTriggerModel,
   'facility-heads.json': facilityHeads,

@@ -8,6 +8,8 @@ import { compileModel, useTriggerModel, type TriggerModelData } from '../trigger
 import { annotateIngested } from '../../pipeline.js';
 import { buildIncidentModel, incidentExamples, incidentThreshold } from './incidents.js';
 import type { IncidentModelData } from '../incident-model.js';
+import { heldOutCalibration, mucRoleExamples, trainRoleScorer, weightsId as roleWeightsId, wikiRoleExamples } from './roles.js';
+import { compileRoleModel, useRoleModel, type RoleModelData } from '../role-model.js';
 import { ingested } from './examples.js';
 import { sitrepEvalEvents } from '../../eval/events-types.js';
 import { newWikiCounts, scoreWikiDoc, type WikiCounts } from '../../eval/events-wikievents.js';
@@ -16,7 +18,8 @@ import { prf, zero } from '../../eval/metrics.js';
 
 /**
  * Trains the trigger classifier (src/events/learned-triggers.ts) on ../shared data and writes
- * src/lexicon/event-trigger-model.json. Before the final model, a 2-fold cross-validation over
+ * src/lexicon/event-trigger-model.json; then the role scorer (event-role-model.json) and the
+ * incident scorer (event-incident-model.json) on what the pipeline finds with it. Before the final model, a 2-fold cross-validation over
  * the WikiEvents documents (even and odd lines; MUC-4 DEV and MEANTIME in every training fold)
  * reports trigger and argument scores on documents the fold's model never saw.
  */
@@ -33,6 +36,9 @@ export const NOT_EVENTS: readonly string[] = ['conflict', 'war'];
 export const MIN_JUDGED = 5;
 /** The incident scorer keeps as many incidents as it can at this precision on held-out MUC-4 DEV documents (the issue asks ≥ 0.50 on unseen data). */
 export const INCIDENT_PRECISION = 0.5;
+/** The role scorer's passes of gradient descent and its L2 penalty. */
+export const ROLE_ITERATIONS = 300;
+export const ROLE_L2 = 0.001;
 /** Weights are stored as integers: the largest becomes this. */
 const QUANT = 1000;
 
@@ -45,6 +51,8 @@ export interface TrainOptions {
   out?: string;
   /** Where to write the incident scorer (default: beside the trigger model). */
   incidentOut?: string;
+  /** Where to write the role scorer (default: beside the trigger model). */
+  roleOut?: string;
   /** Only the first N MUC-4 documents (quick runs). */
   mucLimit?: number;
   log?: (line: string) => void;
@@ -155,9 +163,24 @@ export function trainEventTriggers(opts: TrainOptions): TrainReport {
     training: { inputs: INPUTS, inputsSha256: opts.mucLimit ? `partial:${hash}` : hash, seed: SEED, epochs: EPOCHS, minCount: MIN_COUNT, weightsSha256: weightsHash(final) },
   };
   writeFileSync(out, `${JSON.stringify(data)}\n`);
-  // The incident scorer reads the incidents the final trigger model gives on MUC-4 DEV.
+  // The role scorer and then the incident scorer read what the final trigger model gives.
   t = performance.now();
   useTriggerModel(compileModel(final));
+  const roleOut = opts.roleOut ?? resolve(dirname(out), 'event-role-model.json');
+  const roleSets = [...wikiRoleExamples(wiki), ...mucRoleExamples(muc, wiki.length)];
+  const roleOpts = { iterations: ROLE_ITERATIONS, l2: ROLE_L2, minCount: MIN_COUNT };
+  const heldOut = heldOutCalibration(roleSets, roleOpts);
+  log(`role scorer, 2-fold cross-validation by document: Brier ${heldOut.brier} over ${heldOut.examples} candidate fillers; right by band of confidence: ${heldOut.bands.map((b) => `${b.band} ${b.n ? (b.right / b.n).toFixed(2) : '-'} (${b.n})`).join(', ')}`);
+  const roles = trainRoleScorer(roleSets, roleOpts);
+  const roleData: RoleModelData = {
+    about: 'Role scorer of src/events/role-model.ts: logistic regression weights (integers; divide by scale) over the features of src/events/role-features.ts, features seen at least twice. Made by `npm run train:events` (src/events/train/roles.ts) from the candidate fillers sitrep reads on WikiEvents dev and MUC-4 DEV, labelled by their gold. Not to be edited by hand.',
+    ...roles,
+    training: { inputsSha256: data.training!.inputsSha256, iterations: ROLE_ITERATIONS, l2: ROLE_L2, minCount: MIN_COUNT, examples: roleSets.length, right: roleSets.filter((e) => e.label === 1).length, heldOut, weightsSha256: roleWeightsId(roles) },
+  };
+  writeFileSync(roleOut, `${JSON.stringify(roleData)}\n`);
+  log(`role scorer: ${Object.keys(roles.weights).length} features → ${roleOut} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  useRoleModel(compileRoleModel(roleData));
+  t = performance.now();
   const incExamples = incidentExamples(muc);
   const incOpts = { epochs: EPOCHS, seed: SEED, minCount: MIN_COUNT };
   const cut = incidentThreshold(incExamples, incOpts, INCIDENT_PRECISION);
@@ -172,6 +195,7 @@ export function trainEventTriggers(opts: TrainOptions): TrainReport {
   writeFileSync(incOut, `${JSON.stringify(incData)}\n`);
   log(`incident scorer: ${incExamples.length} incidents of MUC-4 DEV (${incData.training!.yes} fitting a gold incident), ${Object.keys(incModel.weights).length} features → ${incOut} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
   useTriggerModel(undefined);
+  useRoleModel(undefined);
   log(`model: ${Object.keys(final.weights).length} features, ${final.vocab.length} trigger stems → ${out} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
   return { crossValidation: cv, features: Object.keys(final.weights).length, inputsHash: hash, out };
 }
