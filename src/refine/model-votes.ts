@@ -58,10 +58,10 @@ function givesWay(c: Candidate, spans: NerSpan[], ctx: PipelineContext): string 
     const contains = s.start <= c.start && s.end >= c.end && s.end - s.start > c.end - c.start;
     if (contains) return 'inside';
     // The same words read as a group or a person ("Surrey beat Kent", "Duran, 45, takes on"): the tagger's reading stands,
-    // but "the Belfast brigade", a place before a common noun, stays a place (recognize/compromise-entities.ts says why).
+    // but "the Belfast brigade", a place before a common noun, stays a place unless the tagger is very sure (recognize/compromise-entities.ts says why).
     // In capitals the tagger reads a truecased guess, blind to the writer's case: there it needs to be surer.
     if (y.inside || s.start !== c.start || s.end !== c.end || !(y.to ?? ['group']).includes(s.type)) continue;
-    if (s.type === 'group' && beforeCommonNoun(ctx, c.end)) continue;
+    if (s.type === 'group' && s.confidence < votes.beforeNounMinConfidence && beforeCommonNoun(ctx, c.end)) continue;
     if (!(s.confidence < votes.capitalsMinConfidence && ctx.inCapitals(c.start, c.end))) return s.type;
   }
   return null;

@@ -77,6 +77,12 @@ describe('the tagger votes against weaker recognizers (src/lexicon/model-votes.j
     expect(annotate(text).mentions.map((m) => `${m.type}:${m.text}`)).toContain(`${type}:${name}`);
   });
 
+  it("keeps a very sure tagger's team before a word compromise reads as a common noun ('beat')", () => {
+    const text = 'CRICKET - ENGLISH COUNTY CHAMPIONSHIP SCORES .\nLONDON 1996-08-30\nResult and close of play scores in English county championship matches on Friday :\nLeicester : Leicestershire beat Somerset by an innings and 39 runs .\nSomerset 83 and 174 ( P. Simmons 4-38 ) , Leicestershire 296 .';
+    const at = text.indexOf('Leicestershire beat');
+    expect(annotate(text).mentions.find((m) => m.start === at)).toMatchObject({ type: 'group', text: 'Leicestershire' });
+  });
+
   it('keeps the named force whole, so its acronym merges into one entity', () => {
     const doc = annotate('On Tuesday, United States Africa Command (AFRICOM) conducted an airstrike.');
     expect(doc.mentions.some((m) => m.text === 'Command')).toBe(false);
