@@ -25,6 +25,7 @@ import { personNames } from './refine/person-names.js';
 import { stateActors } from './refine/state-actors.js';
 import { placeHeads } from './refine/place-heads.js';
 import { titleCountries } from './refine/title-countries.js';
+import { titleNames } from './refine/title-names.js';
 import { makeMentions } from './link/mentions.js';
 import { linkEntities } from './link/entities.js';
 import { acronymEntities } from './link/acronym-entities.js';
@@ -76,6 +77,8 @@ export const COMPONENTS: readonly Component[] = [
   // Just before overlaps: other taggers and place entries give way where the trained tagger reads more.
   modelVotes,
   resolveOverlaps,
+  // After overlaps: a titled person's mention is cut to the name.
+  titleNames,
   // After overlaps: a country that kept its span may stand for its state acting ("The UK stands by").
   stateActors,
   // Linkers: mentions first (ids, sentences), then entities that group them.

@@ -18,7 +18,12 @@ describe('entity recognizers: what they find', () => {
     ['The Kachin Independence Army fought the Arakan Liberation Front.', ['group:Kachin Independence Army', 'group:Arakan Liberation Front']],
     ['The Government of Iraq and the Asad regime talked.', ['group:Government of Iraq', 'group:Asad regime']],
     ['With the Syria Recovery Trust Fund (SRTF) in place, the SRTF paid.', ['group:Syria Recovery Trust Fund', 'group:SRTF', 'group:SRTF']],
-    ['Prime Minister Theresa May spoke.', ['person:Prime Minister Theresa May']],
+    // A titled person is the name; the title's words make no mention of their own; a title without a name is the person.
+    ['Prime Minister Theresa May spoke.', ['person:Theresa May']],
+    ['Russian Prime Minister Viktor Chernomyrdin said so.', ['nationality:Russian', 'person:Viktor Chernomyrdin']],
+    ['Minister for the Middle East Tobias Ellwood met refugees.', ['person:Tobias Ellwood']],
+    ['Education Minister Nagoum Yamassoum was freed.', ['person:Nagoum Yamassoum']],
+    ['The Foreign Secretary spoke.', ['person:Foreign Secretary']],
     ['Afghan and Syrian refugees.', ['nationality:Afghan', 'nationality:Syrian']],
     ['Police arrested him near the city.', ['group:Police', 'place:city']],
   ])('%s', (text, want) => {
