@@ -40,6 +40,15 @@ if (patchesFit((nlp as unknown as { version?: string }).version)) {
   installNarrowedMatch(nlp);
 }
 
+const GIVEN_NAME_TAGS = new Set(['FemaleName', 'MaleName', 'FirstName']);
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+
+/** Is the word a given name in compromise's lexicon (tagged FemaleName, MaleName or FirstName), whatever a parse made of it? */
+export function lexiconGivenName(word: string): boolean {
+  const tag = LEXICON[word.toLowerCase()];
+  return (Array.isArray(tag) ? tag : [tag]).some((t) => GIVEN_NAME_TAGS.has(t));
+}
+
 let withDates: typeof nlp | undefined;
 
 /**

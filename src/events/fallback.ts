@@ -1,12 +1,10 @@
 import { termsOf, type TermIndex } from './terms.js';
 import type { SentenceView } from './chunks.js';
 import type { Pending } from './pending.js';
-import { roleFeatures, type RoleCandidate } from './role-features.js';
+import { roleFeatures, unnamed, type RoleCandidate } from './role-features.js';
 import { roleModel, roleProbability } from './role-model.js';
 import type { Mention, RoleName } from '../doc.js';
 
-/** A mention made from a common noun ('the city') that no entity names: no evidence of where. */
-const unnamed = (m: Mention): boolean => !m.entity && m.source.startsWith('rule:nominal');
 
 /** Prepositions that make a country or a place a party, not a place ('pressure from China', 'talks with Russia'). */
 const PARTY = new Set(['with', 'by', 'against', 'for', 'to', 'from', 'between', 'toward', 'towards', 'on']);
@@ -85,9 +83,13 @@ export function borrowPlaceAndTime(view: SentenceView, index: TermIndex, ms: rea
       if (sink) examples.push({ trigger, role: c.role, start: c.start, end: c.end, mention: c.mention, how: c.how, features });
       return roleProbability(features, model);
     };
-    p.hits.forEach((h, i) => {
-      h.confidence = score(h, p.hits.filter((g, j) => j < i && g.role === h.role).length);
-    });
+    // A grammar filler's rank: how many of its role came before it.
+    const seenOfRole = new Map<RoleName, number>();
+    for (const h of p.hits) {
+      const rank = seenOfRole.get(h.role) ?? 0;
+      seenOfRole.set(h.role, rank + 1);
+      h.confidence = score(h, rank);
+    }
     if (p.factuality === 'generic' || p.factuality === 'hypothetical' || p.factuality === 'negated') continue;
     const own = new Set(p.hits.filter((h) => h.mention).map((h) => h.mention!.id));
     for (const m of ms) if (p.hits.some((h) => h.start <= m.start && m.end <= h.end)) own.add(m.id);
@@ -99,8 +101,8 @@ export function borrowPlaceAndTime(view: SentenceView, index: TermIndex, ms: rea
       if (p.hits.some((h) => h.role === role)) continue;
       const from = role === 'place' ? (places ??= ms.filter((x) => notParty(view, index, x))) : ms;
       const cands = nearestUnbound(from, role === 'place' ? ['place', 'country'] : ['date'], bound, own, p.trigger);
-      // Every candidate is scored (training reads them all); the nearest fills the role.
-      const probs = cands.map((m, rank) => score({ role, start: m.start, end: m.end, mention: m, how: 'near' }, rank));
+      // The nearest fills the role; training reads every candidate, the pipeline scores only the one it takes.
+      const probs = (sink ? cands : cands.slice(0, 1)).map((m, rank) => score({ role, start: m.start, end: m.end, mention: m, how: 'near' }, rank));
       if (cands.length) p.hits.push({ role, start: cands[0].start, end: cands[0].end, mention: cands[0], how: 'fallback', confidence: probs[0] });
     }
   }

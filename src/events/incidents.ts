@@ -1,4 +1,4 @@
-import type { AnnotatedDoc, EventFrame, Mention } from '../doc.js';
+import type { AnnotatedDoc, Entity, EventFrame, Mention } from '../doc.js';
 import { countBefore } from '../sorted.js';
 
 /**
@@ -92,15 +92,18 @@ function specify(inc: Incident, type: string, subtype?: string): void {
   } else if (type === inc.type && subtype && !inc.subtype) inc.subtype = subtype;
 }
 
+/** The country (ISO alpha-2) a country mention names or a place mention's entity lies in. */
+export function mentionCountry(m: Mention | undefined, entities: ReadonlyMap<string, Entity>): string | undefined {
+  if (!m) return undefined;
+  if (m.type === 'country') return m.value;
+  if (m.type === 'place' && m.entity) return entities.get(m.entity)?.country?.replace(/^country:/, '');
+  return undefined;
+}
+
 export function incidentsOf(doc: Pick<AnnotatedDoc, 'text' | 'mentions' | 'entities' | 'events'> & { doc?: { date: { value: string | null } } }, events: readonly EventFrame[] = doc.events): Incident[] {
   const mentions = new Map(doc.mentions.map((m) => [m.id, m]));
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
-  const countryOf = (m: Mention | undefined): string | undefined => {
-    if (!m) return undefined;
-    if (m.type === 'country') return m.value;
-    if (m.type === 'place' && m.entity) return entities.get(m.entity)?.country?.replace(/^country:/, '');
-    return undefined;
-  };
+  const countryOf = (m: Mention | undefined): string | undefined => mentionCountry(m, entities);
   const dayOf = (m: Mention | undefined): string | undefined => (m?.type === 'date' ? oneDay(m) : undefined);
   const starts = paragraphStarts(doc.text);
   const byStart = (a: Mention, b: Mention): number => a.start - b.start;

@@ -41,7 +41,10 @@ function wordBefore(text: string, at: number): { word: string; start: number } |
   return { word: text.slice(i, stop).toLowerCase(), start: i };
 }
 
-const named = (m: Mention | undefined): string => (!m ? 'none' : m.entity || !m.source.startsWith('rule:nominal') ? 'yes' : 'no');
+/** A mention made from a common noun ('the city') that no entity names: no evidence of who or where. */
+export const unnamed = (m: Mention): boolean => !m.entity && m.source.startsWith('rule:nominal');
+
+const named = (m: Mention | undefined): string => (!m ? 'none' : unnamed(m) ? 'no' : 'yes');
 
 function distanceBucket(chars: number): string {
   if (chars <= 3) return '0';

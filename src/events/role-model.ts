@@ -17,11 +17,12 @@ export function compileRoleModel(d: RoleModelData): RoleModel {
   return { weights: new Map(Object.entries(d.weights).map(([k, v]) => [k, v / d.scale])) };
 }
 
-let active: RoleModel = compileRoleModel(shipped as RoleModelData);
+const SHIPPED = compileRoleModel(shipped as RoleModelData);
+let active: RoleModel = SHIPPED;
 
 /** The scorer in use; training swaps in its folds' models (undefined: the shipped one again). */
 export function useRoleModel(m: RoleModel | undefined): void {
-  active = m ?? compileRoleModel(shipped as RoleModelData);
+  active = m ?? SHIPPED;
 }
 
 export const roleModel = (): RoleModel => active;

@@ -1,6 +1,6 @@
 import patterns from '../lexicon/group-patterns.json' with { type: 'json' };
 import commonWords from '../lexicon/common-words.json' with { type: 'json' };
-import { nlp, termSpans, type NlpView } from '../nlp.js';
+import { lexiconGivenName, nlp, termSpans, type NlpView } from '../nlp.js';
 import { wordTokens } from './tokens.js';
 import type { Component, PipelineContext } from '../context.js';
 
@@ -68,7 +68,6 @@ export const compromiseGroups: Component = {
   },
 };
 
-const GIVEN_NAME = new Set(['FemaleName', 'MaleName', 'FirstName']);
 /** Second words that make a given name part of a place's name ("George Town", "Victoria Falls"). */
 const PLACE_WORDS = /^(?:Town|City|Falls|Island|Islands|Bay|Springs|Beach|Lake|Park|Valley|Hills?|Point|Harbou?r|Port|Heights|Creek|County|Land|Sound|River|Mountains?)$/;
 
@@ -76,8 +75,7 @@ const PLACE_WORDS = /^(?:Town|City|Falls|Island|Islands|Bay|Springs|Beach|Lake|P
 function personShaped(text: string): boolean {
   const words = text.split(/\s+/);
   if (words.length !== 2 || PLACE_WORDS.test(words[1])) return false;
-  const tag = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon[words[0].toLowerCase()];
-  return (Array.isArray(tag) ? tag : [tag]).some((t) => GIVEN_NAME.has(t));
+  return lexiconGivenName(words[0]);
 }
 
 /** Places compromise tags that no gazetteer entry covers (low confidence); a given name and a surname are a person. */

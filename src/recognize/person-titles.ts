@@ -1,14 +1,11 @@
 import titles from '../lexicon/person-titles.json' with { type: 'json' };
 import parts from '../lexicon/person-name-parts.json' with { type: 'json' };
 import { taggedTerms } from './term-tags.js';
-import { nlp } from '../nlp.js';
+import { lexiconGivenName } from '../nlp.js';
 import type { Component, PipelineContext } from '../context.js';
 import type { Candidate } from '../doc.js';
 
 const GIVEN = new Set(parts.givenNames.words);
-/** compromise's lexicon of words (its given names are tagged MaleName, FemaleName or FirstName), read whatever its parse of the sentence made of them. */
-const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
-const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
 const NAME_PARTICLES = new Set(['al-', 'bin', 'ibn', 'de', 'van']);
 const WORD = /[\p{L}\p{M}'’.-]+/gu;
 
@@ -45,7 +42,7 @@ function givenNameStart(ctx: PipelineContext, start: number, end: number): numbe
   const words = [...ctx.text.slice(start, end).matchAll(WORD)].map((w) => ({ start: start + w.index, text: w[0] }));
   for (let i = 1; i < words.length; i++) {
     const k = byStart.get(words[i].start);
-    const given = GIVEN.has(words[i].text) || FIRST_NAME_TAGS.has(LEXICON[words[i].text.toLowerCase()] as string) || (k !== undefined && terms[k].tags.has('FirstName'));
+    const given = GIVEN.has(words[i].text) || lexiconGivenName(words[i].text) || (k !== undefined && terms[k].tags.has('FirstName'));
     if (!given) continue;
     return words.slice(i).every((w) => /^\p{Lu}/u.test(w.text) || NAME_PARTICLES.has(w.text)) ? words[i].start : undefined;
   }

@@ -4,7 +4,7 @@ import { ingested, type GoldDoc } from './examples.js';
 import { collectRoleExamples, type RoleExample } from '../fallback.js';
 import { compileRoleModel, roleProbability, type RoleModelData } from '../role-model.js';
 import { wikiRole } from '../../eval/events-types.js';
-import { oneDay } from '../incidents.js';
+import { mentionCountry, oneDay } from '../incidents.js';
 import { countryCode } from '../../eval/events-muc4.js';
 import { sentenceAt } from '../../segment/sentences.js';
 import type { AnnotatedDoc, Mention, RoleName } from '../../doc.js';
@@ -51,12 +51,8 @@ function candidates(doc: GoldDoc): { examples: RoleExample[]; countryOf: (mentio
     collectRoleExamples(undefined);
   }
   const entities = new Map(a.entities.map((e) => [e.id, e]));
-  const countries = new Map<string, string>();
-  for (const m of a.mentions) {
-    const c = m.type === 'country' ? m.value : m.type === 'place' && m.entity ? entities.get(m.entity)?.country?.replace(/^country:/, '') : undefined;
-    if (c) countries.set(m.id, c);
-  }
-  return { examples: out, countryOf: (id) => (id === undefined ? undefined : countries.get(id)), sentenceOf: (at) => sentenceAt(a.sentences, at) };
+  const mentions = new Map(a.mentions.map((m) => [m.id, m]));
+  return { examples: out, countryOf: (id) => mentionCountry(id === undefined ? undefined : mentions.get(id), entities), sentenceOf: (at) => sentenceAt(a.sentences, at) };
 }
 
 /** The words of a filler without case, punctuation or a plural 's' ('TERRORISTS' ~ 'terrorist'). */
