@@ -30,6 +30,7 @@ import placeClassifiers from './place-classifiers.json' with { type: 'json' };
 import placeParts from './place-parts.json' with { type: 'json' };
 import placesGazetteer from './places-gazetteer.json' with { type: 'json' };
 import stateActorCues from './state-actor-cues.json' with { type: 'json' };
+import titleCase from './title-case.json' with { type: 'json' };
 import truecaseWords from './truecase-words.json' with { type: 'json' };
 import ucdpActors from './ucdp-actors.json' with { type: 'json' };
 import usStates from './us-state-abbreviations.json' with { type: 'json' };
@@ -73,6 +74,7 @@ export const DATA_FILES: Readonly<Record<string, unknown>> = {
   'places-gazetteer.json': placesGazetteer,
   'places.json': places,
   'state-actor-cues.json': stateActorCues,
+  'title-case.json': titleCase,
   'truecase-words.json': truecaseWords,
   'ucdp-actors.json': ucdpActors,
   'us-state-abbreviations.json': usStates,

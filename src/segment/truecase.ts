@@ -1,5 +1,6 @@
 import table from '../lexicon/truecase-words.json' with { type: 'json' };
 import type { AnnotatedDoc } from '../doc.js';
+import { titleCaseView } from './title-case.js';
 
 /**
  * A truecased view of text written in capitals (wire copy, cables): each paragraph that is mostly
@@ -138,9 +139,14 @@ function truecasePassage(text: string, from: number, to: number): string {
 
 /**
  * The view of `text` that the pipeline reads: the same string when no paragraph is mostly in
- * capitals, else the text with each such paragraph truecased (same length, same offsets).
+ * capitals and no line is a headline in title case, else the text with each such paragraph
+ * truecased and each such headline written as running text (same length, same offsets).
  */
 export function truecaseView(text: string): string {
+  return titleCaseView(capitalsView(text));
+}
+
+function capitalsView(text: string): string {
   const blank = /\n[^\S\n]*\n/g;
   let out = '';
   let from = 0;
