@@ -12,6 +12,8 @@ interface Yield {
   inside?: boolean;
   /** The tagger's types over the very same words that the entry gives way to. */
   to?: string[];
+  /** The tagger's types of a longer span that the entry gives way to (default: any). */
+  containers?: string[];
   minConfidence: number;
 }
 
@@ -50,13 +52,21 @@ function givesWay(c: Candidate, spans: NerSpan[], ctx: PipelineContext): string 
     if (weak.needsSupport && spans.length === 0) return 'unsupported';
     return null;
   }
-  const y = YIELDS.find((r) => c.source.startsWith(r.source) && r.types.includes(c.type));
-  if (!y) return null;
+  const rows = YIELDS.filter((r) => c.source.startsWith(r.source) && r.types.includes(c.type));
+  for (const y of rows) {
+    const why = yieldsTo(c, y, spans, ctx);
+    if (why) return why;
+  }
+  return null;
+}
+
+/** Why a table entry gives way to a tagger span under one `yields` row, or null. */
+function yieldsTo(c: Candidate, y: Yield, spans: NerSpan[], ctx: PipelineContext): string | null {
   for (const s of spans) {
     // A name that is none of sitrep's types ("Boston Marathon", MISC) leaves its place a place: where an event happened.
     if (s.confidence < y.minConfidence || s.type === null) continue;
     const contains = s.start <= c.start && s.end >= c.end && s.end - s.start > c.end - c.start;
-    if (contains) return 'inside';
+    if (contains && (!y.containers || y.containers.includes(s.type))) return 'inside';
     // The same words read as a group or a person ("Surrey beat Kent", "Duran, 45, takes on"): the tagger's reading stands,
     // but "the Belfast brigade", a place before a common noun, stays a place unless the tagger is very sure (recognize/compromise-entities.ts says why).
     // In capitals the tagger reads a truecased guess, blind to the writer's case: there it needs to be surer.
