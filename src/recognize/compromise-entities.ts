@@ -47,6 +47,10 @@ export const compromisePeople: Component = {
   },
 };
 
+/** The last opening bracket in a span, with the spaces after it. */
+const OPEN_BRACKET = /[([]\s*(?=[^([]*$)/u;
+const wordCount = (s: string): number => s.split(/\s+/u).filter(Boolean).length;
+
 /** Organisations compromise tags, and organisation-shaped phrases from our patterns. */
 export const compromiseGroups: Component = {
   name: 'recognize/group-patterns',
@@ -61,6 +65,15 @@ export const compromiseGroups: Component = {
       .sort((a, b) => a.order - b.order || a.s.start - b.s.start);
     for (const { s, order } of found) {
       const p = patterns.patterns[order];
+      // "FOMC ( Federal Open Market Committee )", "Commission of Inquiry (CoI": compromise's words run across a
+      // bracket; the name is the side with more words, the other its acronym.
+      const text = ctx.text.slice(s.start, s.end);
+      const open = OPEN_BRACKET.exec(text);
+      if (open) {
+        const before = text.slice(0, open.index).trimEnd();
+        if (wordCount(text.slice(open.index + open[0].length)) > wordCount(before)) s.start += open.index + open[0].length;
+        else s.end = s.start + before.length;
+      }
       if (!plausible(ctx.text.slice(s.start, s.end))) continue;
       if (cityWithCommonNoun(ctx, s.start, s.end)) continue;
       ctx.propose({ type: 'group', start: s.start, end: s.end, source: p.id, confidence: p.confidence, priority: 2 });

@@ -21,7 +21,11 @@ interface Weak {
   source: string;
   needsSupport: boolean;
   head?: boolean;
+  lowerHeadGivesWay?: boolean;
 }
+
+/** Only lower-case words (and spaces, hyphens) from `from` to `to`: a description after a name ("news agency"). */
+const LOWER_WORDS = /^(?:\s+\p{Ll}[\p{Ll}-]*)+$/u;
 
 const WEAK = votes.weak as Weak[];
 const YIELDS = votes.yields as Yield[];
@@ -47,8 +51,10 @@ function givesWay(c: Candidate, spans: NerSpan[], ctx: PipelineContext): string 
     const other = (s: NerSpan) => s.start !== c.start || s.end !== c.end || s.type !== c.type;
     // A tagger span of the same type inside the candidate agrees on what it is and reads less of it
     // ("Command" of "United States Africa Command"): the longer name stands.
+    // …unless only lower-case words follow it ("Interfax news agency"): then they describe the tagger's name.
+    const described = (s: NerSpan) => weak.lowerHeadGivesWay === true && s.type === c.type && s.start >= c.start && s.end < c.end && LOWER_WORDS.test(ctx.text.slice(s.end, c.end));
     const shorterSame = (s: NerSpan) => weak.head === true && s.type === c.type && s.start >= c.start && s.end <= c.end;
-    if (spans.some((s) => other(s) && !shorterSame(s) && (!weak.head || s.end >= c.end))) return 'weak';
+    if (spans.some((s) => other(s) && (described(s) || (!shorterSame(s) && (!weak.head || s.end >= c.end))))) return 'weak';
     if (weak.needsSupport && spans.length === 0) return 'unsupported';
     return null;
   }

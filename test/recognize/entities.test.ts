@@ -26,6 +26,13 @@ describe('entity recognizers: what they find', () => {
     ['The Foreign Secretary spoke.', ['person:Foreign Secretary']],
     ['Afghan and Syrian refugees.', ['nationality:Afghan', 'nationality:Syrian']],
     ['Police arrested him near the city.', ['group:Police', 'place:city']],
+    // A name across a bracket is the side with more words; the other is its acronym.
+    ['The FOMC ( Federal Open Market Committee ) held rates.', ['group:FOMC', 'group:Federal Open Market Committee']],
+    ['The UN Independent Commission of Inquiry (CoI) reported.', ['group:UN Independent Commission of Inquiry']],
+    // A lower-case head after a name the tagger reads as a group describes it; after a person or a demonym it is part of the group.
+    ["Russia 's Interfax news agency reported on Friday.", ['country:Russia', 'group:Interfax']],
+    ['The NLD party won a landslide victory.', ['group:NLD']],
+    ['The Assad government fell.', ['group:Assad government']],
   ])('%s', (text, want) => {
     expect(mentions(text)).toEqual(want);
   });
