@@ -65,8 +65,9 @@ function capitalisedNames(text: string): { words: Word[]; next?: Word }[] {
  * forum ("Oxford Street", "Villa Somalia", "Aden Adde airport", "United States Africa Command",
  * "University of York", "the Minsk agreements", "the Manama Dialogue") is not a mention of that
  * place: such candidates are dropped, and so are taggers' place and organisation guesses that lie
- * inside the name. Before a lower-case facility head a one-word name loses only uncurated places
- * ("Lido beach", not "Mogadishu airport").
+ * inside the name. The trained tagger's place over the whole name stays: the facility is where things
+ * happen ("Wall Street", "Camp Hurriya"). Before a lower-case facility head a one-word name loses only
+ * uncurated places ("Lido beach", not "Mogadishu airport").
  */
 export const facilityNames: Component = {
   name: 'refine/facility-names',
@@ -101,6 +102,8 @@ export const facilityNames: Component = {
       if (!inside(c.start, c.end)) return !(inWeak(c.start, c.end) && (c.type === 'place' || c.type === 'country') && !curated(c));
       // A place a table knows whose own name looks like a facility's ("Port Sudan", "Port Harcourt") stays.
       if (c.type === 'place' && c.source.startsWith('lex:') && whole(c.start, c.end)) return true;
+      // The tagger's place over the whole name is the facility itself ("Wall Street", "Changi Prison"): where things happen.
+      if (c.type === 'place' && c.source.startsWith('model:') && whole(c.start, c.end)) return true;
       if (c.type === 'place' || c.type === 'country') return false;
       if (c.type !== 'group') return true;
       if (c.source.startsWith('rule:compromise/')) return false;
