@@ -17,6 +17,7 @@ import { placeClassifiers } from './recognize/place-classifiers.js';
 import { cityState } from './recognize/city-state.js';
 import { nerTagger } from './recognize/ner-tagger.js';
 import { trimSpans } from './refine/trim.js';
+import { currencyCodes } from './refine/currency-codes.js';
 import { resolveOverlaps } from './refine/overlaps.js';
 import { modelVotes } from './refine/model-votes.js';
 import { facilityNames } from './refine/facility-names.js';
@@ -65,6 +66,8 @@ export const COMPONENTS: readonly Component[] = [
   learnedTriggers,
   // Refiners: trim before overlaps, so that trimmed spans compete.
   trimSpans,
+  // After trim (the name ends where the currency sign begins): "US$ 1.4 billion" is money, not a country.
+  currencyCodes,
   // Before overlaps: these drop place candidates that are parts of other names, which the overlap
   // refiner would otherwise keep for being table entries.
   facilityNames,

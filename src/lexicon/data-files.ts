@@ -3,6 +3,7 @@ import boilerplate from './boilerplate.json' with { type: 'json' };
 import commonWords from './common-words.json' with { type: 'json' };
 import conflictTowns from './places-conflict-towns.json' with { type: 'json' };
 import countryAliases from './country-aliases.json' with { type: 'json' };
+import currencyCodes from './currency-codes.json' with { type: 'json' };
 import dateCues from './date-cues.json' with { type: 'json' };
 import dateHolidays from './date-holidays.json' with { type: 'json' };
 import eventCasualties from './event-casualties.json' with { type: 'json' };
@@ -46,6 +47,7 @@ export const DATA_FILES: Readonly<Record<string, unknown>> = {
   'boilerplate.json': boilerplate,
   'common-words.json': commonWords,
   'country-aliases.json': countryAliases,
+  'currency-codes.json': currencyCodes,
   'date-cues.json': dateCues,
   'date-holidays.json': dateHolidays,
   'event-casualties.json': eventCasualties,

@@ -1,0 +1,17 @@
+import rules from '../lexicon/currency-codes.json' with { type: 'json' };
+import type { Component } from '../context.js';
+
+const AFTER = new RegExp(rules.after, 'u');
+const TYPES = new Set(rules.types);
+
+/** A country or place written as its currency's code ("US$ 1.4 billion") is no mention of it (currency-codes.json). */
+export const currencyCodes: Component = {
+  name: 'refine/currency-codes',
+  run(ctx) {
+    const keep = ctx.candidates.filter((c) => !(TYPES.has(c.type) && AFTER.test(ctx.text.slice(c.end, c.end + 2))));
+    if (keep.length === ctx.candidates.length) return;
+    ctx.candidates.length = 0;
+    // One push each: spreading 100,000 candidates into one call overflows the stack.
+    for (const c of keep) ctx.candidates.push(c);
+  },
+};
