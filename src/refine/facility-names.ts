@@ -9,6 +9,8 @@ const HEADS = new Set([...heads.heads, ...heads.organisationHeads, ...nameHeads.
 const LOWER_HEADS = new Set(nameHeads.heads.flatMap((h) => h.words).map((h) => h.toLowerCase()));
 const PREFIXES = new Set(heads.prefixes.map((h) => h.toLowerCase()));
 const ORG_HEADS = new Set(heads.organisationHeads.map((h) => h.toLowerCase()));
+/** Facilities that are also the body running them ("University of York"): a tagger's group over the whole name stays. */
+const BODY_HEADS = new Set(heads.bodyHeads.map((h) => h.toLowerCase()));
 /** Prefixes that make a facility of one name ("Villa Somalia"). */
 const ONE_PREFIXES = new Set(heads.onePrefixes.map((h) => h.toLowerCase()));
 /** Lower-case facility heads after a name ("Aden Adde airport", "Lido beach"). */
@@ -66,7 +68,8 @@ function capitalisedNames(text: string): { words: Word[]; next?: Word }[] {
  * "University of York", "the Minsk agreements", "the Manama Dialogue") is not a mention of that
  * place: such candidates are dropped, and so are taggers' place and organisation guesses that lie
  * inside the name. The trained tagger's place over the whole name stays: the facility is where things
- * happen ("Wall Street", "Camp Hurriya"). Before a lower-case facility head a one-word name loses only
+ * happen ("Wall Street", "Camp Hurriya"); so does its group over a facility run by a body of its name
+ * ("University of York"). Before a lower-case facility head a one-word name loses only
  * uncurated places ("Lido beach", not "Mogadishu airport").
  */
 export const facilityNames: Component = {
@@ -76,13 +79,17 @@ export const facilityNames: Component = {
     const weak: [number, number][] = [];
     /** Names of organisations: a tagger's group guess inside one may be its name and stays. */
     const bodies: [number, number][] = [];
+    /** Whole names of facilities run by a body of the same name ("University of York"). */
+    const runBy = new Set<string>();
     for (const { words: name, next } of capitalisedNames(ctx.text)) {
       name.forEach((w, i) => {
         const k = w.text.replace(/\.$/, '').toLowerCase();
         // "Oxford Street": the name up to its head; "University of York": the name from its prefix.
         if (w.cap && HEADS.has(k) && i > 0) spans.push([name[0].start, w.end]);
+        if (w.cap && BODY_HEADS.has(k) && i > 0) runBy.add(`${name[0].start}:${w.end}`);
         if (w.cap && ORG_HEADS.has(k) && i > 0) bodies.push([name[0].start, w.end]);
         if (w.cap && PREFIXES.has(k) && i < name.length - 2) spans.push([w.start, name[name.length - 1].end]);
+        if (w.cap && PREFIXES.has(k) && BODY_HEADS.has(k) && i < name.length - 2) runBy.add(`${w.start}:${name[name.length - 1].end}`);
         if (w.cap && ONE_PREFIXES.has(k) && i === name.length - 2) spans.push([w.start, name[name.length - 1].end]);
       });
       // "Aden Adde airport": every place inside the name; "Lido beach": only a place no curated table has.
@@ -102,8 +109,9 @@ export const facilityNames: Component = {
       if (!inside(c.start, c.end)) return !(inWeak(c.start, c.end) && (c.type === 'place' || c.type === 'country') && !curated(c));
       // A place a table knows whose own name looks like a facility's ("Port Sudan", "Port Harcourt") stays.
       if (c.type === 'place' && c.source.startsWith('lex:') && whole(c.start, c.end)) return true;
-      // The tagger's place over the whole name is the facility itself ("Wall Street", "Changi Prison"): where things happen.
-      if (c.type === 'place' && c.source.startsWith('model:') && whole(c.start, c.end)) return true;
+      // The tagger's place over the whole name is the facility itself ("Wall Street", "Changi Prison"): where things
+      // happen; its group where the facility is also the body that runs it ("University of York", "London Underground").
+      if (c.source.startsWith('model:') && whole(c.start, c.end) && (c.type === 'place' || (c.type === 'group' && runBy.has(`${c.start}:${c.end}`)))) return true;
       if (c.type === 'place' || c.type === 'country') return false;
       if (c.type !== 'group') return true;
       if (c.source.startsWith('rule:compromise/')) return false;

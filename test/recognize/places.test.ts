@@ -94,6 +94,10 @@ describe('a place inside a longer name is part of that name', () => {
     ['It supports the U.S.-Iraq Strategic Framework Agreement.', []],
     // The street is a place where the tagger reads its whole name; the city in it is not.
     ['He visited Oxford Street.', ['place:Oxford Street']],
+    // A facility run by a body of its name is that body where the tagger reads it so; the city in it is no place.
+    ['James Rogers, a lecturer at the University of York, said so.', ['person:James Rogers', 'group:University of York']],
+    // Other facilities are never groups ('Villa Somalia', the tagger's group at 0.81 here).
+    ['Oxford Street and Villa Somalia were shelled.', ['place:Oxford Street']],
     ['The London conference on Syria met.', ['place:London', 'country:Syria']],
     ['The Minister of Foreign Affairs of Iraq met Julie Bishop.', ['person:Minister of Foreign Affairs of Iraq', 'person:Julie Bishop']],
     ['Gareth Bayley, the UK Special Representative for Syria, said so.', ['person:Gareth Bayley', 'person:UK Special Representative for Syria']],
