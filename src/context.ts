@@ -63,6 +63,20 @@ export class PipelineContext {
     return (this._nlp ??= nlp(this.text));
   }
 
+  /** Keeps the candidates `keep` accepts, in order, in place (no copy of a list that can hold 100,000). */
+  keepCandidates(keep: (c: Candidate, i: number) => boolean): void {
+    const list = this.candidates;
+    let n = 0;
+    for (let i = 0; i < list.length; i++) if (keep(list[i], i)) list[n++] = list[i];
+    list.length = n;
+  }
+
+  /** Replaces the candidates with `list`, one push each: spreading 100,000 and more arguments overflows the stack. */
+  replaceCandidates(list: readonly Candidate[]): void {
+    this.candidates.length = 0;
+    for (const c of list) this.candidates.push(c);
+  }
+
   propose(c: Candidate): void {
     if (c.start < 0 || c.end > this.text.length || c.end <= c.start) {
       this.diagnostics.push({ severity: 'warning', ruleId: 'pipeline:bad-span', message: `${c.source} proposed an empty or out-of-range span [${c.start}, ${c.end})`, file: this.file });

@@ -85,10 +85,7 @@ export const learnedTriggers: Component = {
     }
     if (sink) sink(ctx, examples);
     if (drop.size) {
-      const kept = ctx.candidates.filter((c) => !drop.has(c));
-      ctx.candidates.length = 0;
-      // One push each: spreading 100,000 and more arguments overflows the stack (a long list of short lines).
-      for (const c of kept) ctx.candidates.push(c);
+      ctx.keepCandidates((c) => !drop.has(c));
     }
   },
 };

@@ -8,10 +8,6 @@ const TYPES = new Set(rules.types);
 export const currencyCodes: Component = {
   name: 'refine/currency-codes',
   run(ctx) {
-    const keep = ctx.candidates.filter((c) => !(TYPES.has(c.type) && AFTER.test(ctx.text.slice(c.end, c.end + 2))));
-    if (keep.length === ctx.candidates.length) return;
-    ctx.candidates.length = 0;
-    // One push each: spreading 100,000 candidates into one call overflows the stack.
-    for (const c of keep) ctx.candidates.push(c);
+    ctx.keepCandidates((c) => !(TYPES.has(c.type) && AFTER.test(ctx.text.slice(c.end, c.end + 2))));
   },
 };

@@ -105,7 +105,7 @@ export const facilityNames: Component = {
     const wholes = new Set(spans.map(([a, b]) => `${a}:${b}`));
     const whole = (s: number, e: number) => wholes.has(`${s}:${e}`);
     const curated = (c: { source: string }): boolean => c.source.startsWith('lex:') && !c.source.startsWith('lex:gazetteer/');
-    const keep = ctx.candidates.filter((c) => {
+    ctx.keepCandidates((c) => {
       if (!inside(c.start, c.end)) return !(inWeak(c.start, c.end) && (c.type === 'place' || c.type === 'country') && !curated(c));
       // A place a table knows whose own name looks like a facility's ("Port Sudan", "Port Harcourt") stays.
       if (c.type === 'place' && c.source.startsWith('lex:') && whole(c.start, c.end)) return true;
@@ -118,8 +118,5 @@ export const facilityNames: Component = {
       // A trained tagger's group guess inside a facility's name ("Villa Somalia", "Aden Adde airport"), not an organisation's.
       return !(c.source.startsWith('model:') && !inBody(c.start, c.end));
     });
-    ctx.candidates.length = 0;
-    // One push each: spreading 100,000 and more arguments overflows the stack (a long list of short lines).
-    for (const kept of keep) ctx.candidates.push(kept);
   },
 };

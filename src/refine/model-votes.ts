@@ -24,7 +24,7 @@ interface Weak {
   lowerHeadGivesWay?: boolean;
 }
 
-/** Only lower-case words (and spaces, hyphens) from `from` to `to`: a description after a name ("news agency"). */
+/** Only lower-case words after a name, each after a space: a description of it ("news agency"). */
 const LOWER_WORDS = /^(?:\s+\p{Ll}[\p{Ll}-]*)+$/u;
 
 const WEAK = votes.weak as Weak[];
@@ -58,8 +58,8 @@ function givesWay(c: Candidate, spans: NerSpan[], ctx: PipelineContext): string 
     if (weak.needsSupport && spans.length === 0) return 'unsupported';
     return null;
   }
-  const rows = YIELDS.filter((r) => c.source.startsWith(r.source) && r.types.includes(c.type));
-  for (const y of rows) {
+  for (const y of YIELDS) {
+    if (!c.source.startsWith(y.source) || !y.types.includes(c.type)) continue;
     const why = yieldsTo(c, y, spans, ctx);
     if (why) return why;
   }
@@ -105,8 +105,6 @@ export const modelVotes: Component = {
     // Where a rule or table proposes the very span and type the tagger does, the rule's provenance stands (both agree).
     const agreed = new Set(others.map((o) => `${o.start}:${o.end}:${o.type}`));
     const decided = kept.filter((c) => !unsure(c) && !(c.source === NER_SOURCE && agreed.has(`${c.start}:${c.end}:${c.type}`)));
-    ctx.candidates.length = 0;
-    // One at a time: spreading 100,000 candidates into one call overflows the stack.
-    for (const c of decided) ctx.candidates.push(c);
+    ctx.replaceCandidates(decided);
   },
 };

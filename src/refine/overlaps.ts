@@ -34,8 +34,6 @@ export const resolveOverlaps: Component = {
       occupied.fill(1, c.start, c.end);
     }
     taken.sort((a, b) => a.start - b.start || a.end - b.end);
-    ctx.candidates.length = 0;
-    // One push each: spreading 100,000 and more arguments overflows the stack (a long list of short lines).
-    for (const kept of taken) ctx.candidates.push(kept);
+    ctx.replaceCandidates(taken);
   },
 };

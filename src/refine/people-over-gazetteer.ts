@@ -22,9 +22,6 @@ export const peopleOverGazetteer: Component = {
     };
     // Inside a longer name: one that starts before it and reaches its end, or starts with it and goes on.
     const inName = (c: { start: number; end: number }): boolean => endBefore(c.start, true) >= c.end || endBefore(c.start, false) > c.end;
-    const keep = ctx.candidates.filter((c) => !(((c.type === 'place' && c.source.startsWith('lex:gazetteer/')) || c.type === 'country') && inName(c)));
-    ctx.candidates.length = 0;
-    // One push each: spreading 100,000 and more arguments overflows the stack (a long list of short lines).
-    for (const kept of keep) ctx.candidates.push(kept);
+    ctx.keepCandidates((c) => !(((c.type === 'place' && c.source.startsWith('lex:gazetteer/')) || c.type === 'country') && inName(c)));
   },
 };

@@ -61,8 +61,7 @@ export const personNames: Component = {
       add.push({ type: 'person', start: spanStart, end, source: 'rule:person/name-parts', confidence: Math.max(0.6, best), priority: Math.max(2, ...people.map((c) => c.priority)) });
     }
     if (!drop.size && !add.length) return;
-    const keep = ctx.candidates.filter((c) => !drop.has(c));
-    ctx.candidates.length = 0;
-    ctx.candidates.push(...keep, ...add);
+    ctx.keepCandidates((c) => !drop.has(c));
+    for (const c of add) ctx.candidates.push(c);
   },
 };

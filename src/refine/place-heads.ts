@@ -41,9 +41,6 @@ export const placeHeads: Component = {
       c.end = end;
     }
     if (!drop.size) return;
-    const keep = ctx.candidates.filter((_, i) => !drop.has(i));
-    ctx.candidates.length = 0;
-    // One push each: spreading 100,000 and more arguments overflows the stack (a long list of short lines).
-    for (const kept of keep) ctx.candidates.push(kept);
+    ctx.keepCandidates((_, i) => !drop.has(i));
   },
 };

@@ -1,5 +1,5 @@
 import rules from '../lexicon/title-case.json' with { type: 'json' };
-import table from '../lexicon/truecase-words.json' with { type: 'json' };
+import { caseWords, lowerSameLength } from './case-words.js';
 
 /**
  * Headlines in title case ("Court Convicts Friend of Boston Bombing Suspect") rewritten as running
@@ -13,20 +13,10 @@ const LIST_MARKER = new RegExp(rules.listMarker, 'u');
 const PART = /\p{L}+(?:['’]\p{L}+)*/gu;
 const UPPER_START = /^\p{Lu}/u;
 const FULL_STOP = /\.["'”’)\]]*\s*$/u;
+/** Lines this long are never headlines (and are not split into words). */
+const MAX_LINE = 400;
 /** What ends a sentence or opens a quote before a word: the word's capital is forced there. */
 const FORCED = /(?:[.!?:;"“‘(\[]|--|—)\s*$/u;
-
-let tables: { lower: Set<string>; capital: Set<string> } | undefined;
-const words = () => (tables ??= { lower: new Set(table.lower), capital: new Set([...table.capital, ...table.capitalBeside.words]) });
-
-const lowerSameLength = (w: string): string => {
-  let out = '';
-  for (const c of w) {
-    const l = c.toLowerCase();
-    out += l.length === c.length ? l : c;
-  }
-  return out;
-};
 
 const isAllCaps = (w: string): boolean => w.length > 1 && w === w.toUpperCase();
 
@@ -38,20 +28,22 @@ function partsOf(line: string): { word: string; at: number }[] {
   return out;
 }
 
-/** Is the line shaped as a headline in title case (before the document's evidence is asked)? */
-function titleShaped(line: string, parts: { word: string }[]): boolean {
-  if (parts.length < rules.minWords || parts.length > rules.maxWords) return false;
-  if (LIST_MARKER.test(line) || FULL_STOP.test(line)) return false;
+/** The words of a line shaped as a headline in title case (before the document's evidence is asked), else undefined. */
+function titleShaped(line: string): { word: string; at: number }[] | undefined {
+  // A headline is short and ends in no full stop: most lines of prose are told apart without reading their words.
+  if (line.length >= MAX_LINE || FULL_STOP.test(line) || LIST_MARKER.test(line)) return undefined;
+  const parts = partsOf(line);
+  if (parts.length < rules.minWords || parts.length > rules.maxWords) return undefined;
   let caps = 0;
   let content = 0;
   for (let i = 0; i < parts.length; i++) {
     const w = parts[i].word;
     if (isAllCaps(w)) caps++;
     if (i === 0 || MINOR.has(w.toLowerCase())) continue;
-    if (!UPPER_START.test(w)) return false;
+    if (!UPPER_START.test(w)) return undefined;
     content++;
   }
-  return content >= rules.minContentWords && caps * 2 <= parts.length;
+  return content >= rules.minContentWords && caps * 2 <= parts.length ? parts : undefined;
 }
 
 /** How often the document writes each word (lower case key) with a capital and without, away from forced capitals, outside `skip` lines. */
@@ -87,13 +79,12 @@ export function titleCaseView(text: string): string {
   const lines = text.split('\n');
   const shaped = new Map<number, { word: string; at: number }[]>();
   for (let n = 0; n < lines.length; n++) {
-    // A headline is short: a longer line is not split into words here.
-    const parts = lines[n].length < 400 ? partsOf(lines[n]) : [];
-    if (titleShaped(lines[n], parts)) shaped.set(n, parts);
+    const parts = titleShaped(lines[n]);
+    if (parts) shaped.set(n, parts);
   }
   if (shaped.size === 0) return text;
   const counts = caseCounts(text, new Set(shaped.keys()));
-  const { lower, capital } = words();
+  const { lower, capital } = caseWords();
   let changed = false;
   for (const [n, parts] of shaped) {
     const line = lines[n];

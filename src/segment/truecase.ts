@@ -1,5 +1,5 @@
-import table from '../lexicon/truecase-words.json' with { type: 'json' };
 import type { AnnotatedDoc } from '../doc.js';
+import { caseWords, lowerSameLength, type CaseWords } from './case-words.js';
 import { titleCaseView } from './title-case.js';
 
 /**
@@ -16,42 +16,11 @@ export const UPPER_SHARE = 0.8;
 /** …and it has at least this many capitals (a short heading in capitals is left alone). */
 export const MIN_UPPER = 20;
 
-interface Table {
-  lower: Set<string>;
-  capital: Set<string>;
-  upper: Set<string>;
-  /** Capitalised only before a word written with a capital ('Interstate Commerce', 'interstate coordination'). */
-  beforeName: Set<string>;
-  acronymMaxLength: number;
-}
-
-let cached: Table | undefined;
-
-function words(): Table {
-  return (cached ??= {
-    lower: new Set(table.lower),
-    capital: new Set([...table.capital, ...table.capitalBeside.words]),
-    upper: new Set(table.upper),
-    beforeName: new Set(table.capitalBeforeName.words),
-    acronymMaxLength: table.acronymMaxLength,
-  });
-}
-
-/** Lower case, character by character, keeping any character whose lower case has another length. */
-function lowerSameLength(s: string): string {
-  let out = '';
-  for (const c of s) {
-    const l = c.toLowerCase();
-    out += l.length === c.length ? l : c;
-  }
-  return out;
-}
-
 const capitalise = (w: string): string => w.slice(0, 1) + lowerSameLength(w.slice(1));
 
 /** How one word in capitals is written in mixed case; `initial`: it begins a sentence. */
 export function truecaseWord(word: string, initial: boolean): string {
-  const t = words();
+  const t = caseWords();
   const key = lowerSameLength(word);
   // A plural or possessive of a lower-case word is lower case too ('launchers').
   if (t.lower.has(key) || (/(?:s|['’]s)$/.test(key) && t.lower.has(key.replace(/['’]?s$/, '')))) return initial ? capitalise(word) : key;
@@ -67,7 +36,7 @@ export function truecaseWord(word: string, initial: boolean): string {
 const ENGLISH_ENDINGS = /(?:ist|ists|ism|isms|ing|ings|ed|ate|ates|ize|izes|ise|tion|tions|sion|sions|ment|ments|ness|ity|ities|ive|ives|ous|ful|less|able|ible|ically|ly)$/;
 
 /** An unknown word that is an inflection of, or inflects to, a lower-case word ('wane' → 'waning'), or has an English ending. */
-function lowerByForm(t: Table, key: string): boolean {
+function lowerByForm(t: CaseWords, key: string): boolean {
   if (key.length > 5 && ENGLISH_ENDINGS.test(key)) return true;
   const base = key.endsWith('e') ? key.slice(0, -1) : key;
   return t.lower.has(`${key}s`) || t.lower.has(`${key}d`) || t.lower.has(`${key}ed`) || t.lower.has(`${base}ing`) || t.lower.has(`${key}ly`);
@@ -100,10 +69,10 @@ function truecaseCompound(word: string, initial: boolean): string {
   if (!word.includes('-')) return truecaseWord(word, initial);
   const parts = word.split('-');
   const cased = parts.map((p, i) => truecaseWord(p, initial && i === 0));
-  const max = words().acronymMaxLength;
+  const max = caseWords().acronymMaxLength;
   if (!cased.some((c, i) => c === parts[i] && c.length > 1 && c.length <= max)) return cased.join('-');
   // …except a common prefix word of three letters or more ('anti-ISIS', 'pro-Kremlin').
-  const lower = words().lower;
+  const lower = caseWords().lower;
   return cased.map((c, i) => (parts[i].length <= max && !(parts[i].length >= 3 && lower.has(lowerSameLength(parts[i]))) ? parts[i] : c)).join('-');
 }
 /** What ends a sentence before the next word: its first word is written with a capital. */
@@ -113,7 +82,7 @@ const SENTENCE_END = /[.!?]["'”’)\]]*\s+$/;
 const JUST_SPACE = /^[^\S\n]+$/;
 
 function truecasePassage(text: string, from: number, to: number): string {
-  const beforeName = words().beforeName;
+  const beforeName = caseWords().beforeName;
   let out = '';
   let last = from;
   // A word cased by the next one waits for it: its cased form, the text before it, and the lower case.
