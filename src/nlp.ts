@@ -49,6 +49,15 @@ export function lexiconGivenName(word: string): boolean {
   return (Array.isArray(tag) ? tag : [tag]).some((t) => GIVEN_NAME_TAGS.has(t));
 }
 
+/** The gender compromise's lexicon gives a given name ('John' male, 'Mary' female), if it gives one and only one. */
+export function givenNameGender(word: string): 'male' | 'female' | undefined {
+  const tag = LEXICON[word.toLowerCase()];
+  const tags = Array.isArray(tag) ? tag : [tag];
+  const male = tags.includes('MaleName');
+  const female = tags.includes('FemaleName');
+  return male === female ? undefined : male ? 'male' : 'female';
+}
+
 let withDates: typeof nlp | undefined;
 
 /**

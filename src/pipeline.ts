@@ -34,6 +34,7 @@ import { groupCountries } from './link/group-countries.js';
 import { locativeProforms } from './link/locative-proforms.js';
 import { placeParts } from './link/place-parts.js';
 import { groupCoref } from './link/group-coref.js';
+import { personProforms } from './link/person-proforms.js';
 import { eventFrames } from './events/frames.js';
 import { PIPELINE_VERSION } from './version.js';
 import { SCHEMA_VERSION, type AnnotatedDoc } from './doc.js';
@@ -99,6 +100,8 @@ export const COMPONENTS: readonly Component[] = [
   locativeProforms,
   // After the events and the place pro-forms: pronouns and descriptions that fill an actor become mentions of their group.
   groupCoref,
+  // Last: personal pronouns ("he", "her", "I") as mentions of the person named before them.
+  personProforms,
 ];
 
 // Ids and hashes live in their own small module (the batch's main thread plans work without loading the pipeline).

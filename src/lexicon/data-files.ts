@@ -25,6 +25,7 @@ import nameHeads from './name-heads.json' with { type: 'json' };
 import nominalMentions from './nominal-mentions.json' with { type: 'json' };
 import personAppositions from './person-appositions.json' with { type: 'json' };
 import personNameParts from './person-name-parts.json' with { type: 'json' };
+import personProforms from './person-proforms.json' with { type: 'json' };
 import personTitles from './person-titles.json' with { type: 'json' };
 import places from './places.json' with { type: 'json' };
 import placeClassifiers from './place-classifiers.json' with { type: 'json' };
@@ -69,6 +70,7 @@ export const DATA_FILES: Readonly<Record<string, unknown>> = {
   'nominal-mentions.json': nominalMentions,
   'person-appositions.json': personAppositions,
   'person-name-parts.json': personNameParts,
+  'person-proforms.json': personProforms,
   'person-titles.json': personTitles,
   'place-classifiers.json': placeClassifiers,
   'place-parts.json': placeParts,

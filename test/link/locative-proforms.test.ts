@@ -5,7 +5,7 @@ import { annotate } from '../../src/index.js';
 function proforms(text: string): string[] {
   const doc = annotate(text);
   return doc.mentions
-    .filter((m) => /^rule:(?:nominal\/)?proform/.test(m.source))
+    .filter((m) => m.type !== 'person' && /^rule:(?:nominal\/)?proform/.test(m.source))
     .map((m) => `${m.type}:${m.text}→${m.entity ?? '-'}`);
 }
 
