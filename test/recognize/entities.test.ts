@@ -25,7 +25,7 @@ describe('entity recognizers: what they find', () => {
     ['Education Minister Nagoum Yamassoum was freed.', ['person:Nagoum Yamassoum']],
     ['The Foreign Secretary spoke.', ['person:Foreign Secretary']],
     ['Afghan and Syrian refugees.', ['nationality:Afghan', 'nationality:Syrian']],
-    ['Police arrested him near the city.', ['group:Police', 'place:city']],
+    ['Police arrested him near the city.', ['group:Police', 'person:him', 'place:city']],
     // A name across a bracket is the side with more words; the other is its acronym.
     ['The FOMC ( Federal Open Market Committee ) held rates.', ['group:FOMC', 'group:Federal Open Market Committee']],
     ['The UN Independent Commission of Inquiry (CoI) reported.', ['group:UN Independent Commission of Inquiry']],

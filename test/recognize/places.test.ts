@@ -57,7 +57,7 @@ describe('places a gazetteer of conflict zones knows', () => {
 
 describe('places named with a classifying noun', () => {
   it.each([
-    ['He preached in the east London district of Barking.', ['place:London district', 'place:Barking']],
+    ['He preached in the east London district of Barking.', ['person:He', 'place:London district', 'place:Barking']],
     ['The army moved in to the Bogside area of Derry.', ['group:army', 'place:Bogside area', 'place:Derry']],
     ['Police in the city of Lyon were searching.', ['group:Police', 'place:city', 'place:Lyon']],
     // A plural place noun that introduces examples names a kind; part of a hyphenated word is no noun.
@@ -90,10 +90,10 @@ describe('a place inside a longer name is part of that name', () => {
   it.each([
     ['There are continued violations of the Minsk agreements.', []],
     ['This is in accordance with the Geneva Communique of 2012.', []],
-    ['He spoke at the Manama Dialogue.', []],
+    ['He spoke at the Manama Dialogue.', ['person:He']],
     ['It supports the U.S.-Iraq Strategic Framework Agreement.', []],
     // The street is a place where the tagger reads its whole name; the city in it is not.
-    ['He visited Oxford Street.', ['place:Oxford Street']],
+    ['He visited Oxford Street.', ['person:He', 'place:Oxford Street']],
     // A facility run by a body of its name is that body where the tagger reads it so; the city in it is no place.
     ['James Rogers, a lecturer at the University of York, said so.', ['person:James Rogers', 'group:University of York']],
     // Other facilities are never groups ('Villa Somalia', the tagger's group at 0.81 here).
