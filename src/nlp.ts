@@ -43,16 +43,20 @@ if (patchesFit((nlp as unknown as { version?: string }).version)) {
 const GIVEN_NAME_TAGS = new Set(['FemaleName', 'MaleName', 'FirstName']);
 const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 
+/** The tags compromise's lexicon gives a word, whatever a parse made of it. */
+function lexiconTags(word: string): (string | undefined)[] {
+  const tag = LEXICON[word.toLowerCase()];
+  return Array.isArray(tag) ? tag : [tag];
+}
+
 /** Is the word a given name in compromise's lexicon (tagged FemaleName, MaleName or FirstName), whatever a parse made of it? */
 export function lexiconGivenName(word: string): boolean {
-  const tag = LEXICON[word.toLowerCase()];
-  return (Array.isArray(tag) ? tag : [tag]).some((t) => GIVEN_NAME_TAGS.has(t));
+  return lexiconTags(word).some((t) => t !== undefined && GIVEN_NAME_TAGS.has(t));
 }
 
 /** The gender compromise's lexicon gives a given name ('John' male, 'Mary' female), if it gives one and only one. */
 export function givenNameGender(word: string): 'male' | 'female' | undefined {
-  const tag = LEXICON[word.toLowerCase()];
-  const tags = Array.isArray(tag) ? tag : [tag];
+  const tags = lexiconTags(word);
   const male = tags.includes('MaleName');
   const female = tags.includes('FemaleName');
   return male === female ? undefined : male ? 'male' : 'female';

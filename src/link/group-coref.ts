@@ -1,7 +1,7 @@
 import data from '../lexicon/group-coref.json' with { type: 'json' };
 import { lowerSet } from '../lexicon/word-set.js';
 import { nextTerm } from '../recognize/term-tags.js';
-import { mentionOf } from './mentions.js';
+import { addMentions, mentionOf } from './mentions.js';
 import type { Component, PipelineContext } from '../context.js';
 import type { Entity, EventRole, Mention } from '../doc.js';
 
@@ -288,7 +288,7 @@ export const groupCoref: Component = {
       counts.set(entity.id, seen + 1);
       remember({ mention: m, entity: entity.id, kind: r.kind, plural: r.plural, subject: false, claim: false, seen });
     }
-    if (added.length) ctx.mentions = [...ctx.mentions, ...added].sort((x, y) => x.start - y.start || y.end - x.end);
+    addMentions(ctx, added);
     ctx.entities = [...entities.values()].sort((x, y) => x.id.localeCompare(y.id));
   },
 };

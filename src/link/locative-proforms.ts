@@ -4,7 +4,7 @@ import { nextTerm, taggedTerms } from '../recognize/term-tags.js';
 import type { Mention, MentionType } from '../doc.js';
 import type { Component, PipelineContext } from '../context.js';
 import { alternation, lowerSet as lower } from '../lexicon/word-set.js';
-import { mentionOf, PLACE_TYPES } from './mentions.js';
+import { addMentions, mentionOf, overlapIndex, PLACE_TYPES } from './mentions.js';
 import { countBefore } from '../sorted.js';
 
 const POSSESSIVE = lower(proforms.possessives.words);
@@ -135,13 +135,8 @@ export const locativeProforms: Component = {
     const referents = sorted.filter((c) => REFERENT_TYPES.has(c.type) && c.type !== 'date');
     const placeIndex: Places = { list: places, endingAt: new Map() };
     for (const p of places) if (!placeIndex.endingAt.has(p.end)) placeIndex.endingAt.set(p.end, p);
-    // Whether any mention overlaps a token: the largest end among the mentions that start before it.
-    const maxEnd: number[] = [];
-    for (const c of sorted) maxEnd.push(Math.max(c.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
-    const covered = (t: { start: number; end: number }): boolean => {
-      const k = lastBefore(sorted, (c) => c.start < t.end);
-      return k >= 0 && maxEnd[k] > t.start;
-    };
+    // Whether any mention overlaps a token.
+    const overlaps = overlapIndex(sorted);
     // The first referent (in order) that holds each term, worked out once, when first asked.
     let coverOf: (Mention | undefined)[] | undefined;
     const covers = (i: number): Mention | undefined => {
@@ -172,14 +167,13 @@ export const locativeProforms: Component = {
         form = 'adverbs';
         antecedent = adverbAntecedent(ctx, t.start, t.end, placeIndex);
       }
-      if (!form || !antecedent || covered(t)) continue;
+      if (!form || !antecedent || overlaps(t.start, t.end)) continue;
       const entity = antecedent.entity ? entities.get(antecedent.entity) : undefined;
       const m = mentionOf(ctx, { type: antecedent.type, start: t.start, end: t.end, source: entity ? `rule:proform/${w}` : `rule:nominal/proform-${w}`, confidence: proforms[form].confidence });
       if (entity) m.entity = entity.id;
       entity?.mentions.push(m.id);
       added.push(m);
     }
-    if (!added.length) return;
-    ctx.mentions = [...ctx.mentions, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+    addMentions(ctx, added);
   },
 };

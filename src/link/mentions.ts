@@ -1,4 +1,5 @@
 import { sentenceAt } from '../segment/sentences.js';
+import { countBefore } from '../sorted.js';
 import type { Component, PipelineContext } from '../context.js';
 import type { Candidate, Mention, MentionType } from '../doc.js';
 
@@ -18,6 +19,23 @@ export function mentionOf(ctx: PipelineContext, c: Pick<Candidate, 'type' | 'sta
     confidence: c.confidence,
     status: 'auto',
   };
+}
+
+/** "Does a mention overlap [s, e)?" by binary search: mentions by start with a running maximum of their ends. */
+export function overlapIndex(mentions: readonly Mention[]): (s: number, e: number) => boolean {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  for (const m of sorted) maxEnd.push(Math.max(m.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
+  return (s, e) => {
+    // The mentions that start before e are the first `lo`; one of them overlaps when the farthest reaching ends after s.
+    const lo = countBefore(sorted.length, (i) => sorted[i].start < e);
+    return lo > 0 && maxEnd[lo - 1] > s;
+  };
+}
+
+/** Adds a linker's new mentions to the document's, kept in order (by start, the longer first). */
+export function addMentions(ctx: PipelineContext, added: readonly Mention[]): void {
+  if (added.length) ctx.mentions = [...ctx.mentions, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** Turn the surviving candidates into mentions with stable ids, texts and sentence numbers. */

@@ -4,14 +4,15 @@ import { taggedTerms } from '../recognize/term-tags.js';
 import type { Mention } from '../doc.js';
 import type { Component, PipelineContext } from '../context.js';
 import { lowerSet } from '../lexicon/word-set.js';
-import { mentionOf } from './mentions.js';
+import { sentenceAt } from '../segment/sentences.js';
+import { addMentions, mentionOf, overlapIndex } from './mentions.js';
 import { countBefore } from '../sorted.js';
 
 type Gender = 'male' | 'female';
 interface Form {
   id: string;
   words: string[];
-  gender?: string;
+  gender?: Gender;
   speaker?: boolean;
   confidence: number;
 }
@@ -48,7 +49,7 @@ function isPronoun(ctx: PipelineContext, word: string, start: number, tags: Read
   if (after && /^\p{Lu}\p{Ll}/u.test(after)) return false;
   if (!before || !/^\p{Lu}/u.test(before)) return true;
   // A capitalised word before it is all right where a sentence begins with it ("Yesterday I").
-  const sentenceStart = ctx.sentences[countBefore(ctx.sentences.length, (i) => ctx.sentences[i].start <= start) - 1]?.start ?? 0;
+  const sentenceStart = ctx.sentences[sentenceAt(ctx.sentences, start)]?.start ?? 0;
   return /^\s*\S+[ \t]+$/u.test(ctx.text.slice(sentenceStart, start));
 }
 
@@ -65,12 +66,7 @@ export const personProforms: Component = {
   run(ctx) {
     const { terms, byStart } = taggedTerms(ctx);
     const sorted = ctx.mentions;
-    const maxEnd: number[] = [];
-    for (const c of sorted) maxEnd.push(Math.max(c.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
-    const covered = (start: number, end: number): boolean => {
-      const k = countBefore(sorted.length, (i) => sorted[i].start < end) - 1;
-      return k >= 0 && maxEnd[k] > start;
-    };
+    const covered = overlapIndex(sorted);
     const entities = new Map(ctx.entities.map((e) => [e.id, e]));
     const byId = new Map(sorted.map((m) => [m.id, m]));
     const genders = new Map<string, Gender | undefined>();
@@ -88,14 +84,14 @@ export const personProforms: Component = {
     // People in text order: the names, then the pronouns as they are linked (a later "he" may follow an earlier one).
     const people: { m: Mention; gender: Gender | undefined }[] = sorted
       .filter((m) => m.type === 'person' && m.entity)
-      .map((m) => ({ m, gender: m.entity ? entityGender(m.entity) : undefined }));
+      .map((m) => ({ m, gender: entityGender(m.entity!) }));
     const added: Mention[] = [];
     for (const t of ctx.tokens) {
       const form = FORMS.get(t.text.toLowerCase());
       if (!form || covered(t.start, t.end)) continue;
       const k = byStart.get(t.start);
       if (!isPronoun(ctx, t.text, t.start, k === undefined || terms[k].end !== t.end ? undefined : terms[k].tags)) continue;
-      const sentence = countBefore(ctx.sentences.length, (i) => ctx.sentences[i].start <= t.start) - 1;
+      const sentence = sentenceAt(ctx.sentences, t.start);
       let referent: { m: Mention; gender: Gender | undefined } | undefined;
       const before = countBefore(people.length, (i) => people[i].m.end <= t.start);
       if (form.speaker) {
@@ -121,11 +117,10 @@ export const personProforms: Component = {
       if (entity) {
         m.entity = entity.id;
         entity.mentions.push(m.id);
-        if (!form.speaker) people.splice(before, 0, { m, gender: (form.gender as Gender | undefined) ?? referent!.gender });
+        if (!form.speaker) people.splice(before, 0, { m, gender: form.gender });
       }
       added.push(m);
     }
-    if (!added.length) return;
-    ctx.mentions = [...ctx.mentions, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+    addMentions(ctx, added);
   },
 };

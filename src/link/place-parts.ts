@@ -3,7 +3,7 @@ import { nextTerm } from '../recognize/term-tags.js';
 import type { Mention } from '../doc.js';
 import type { Component } from '../context.js';
 import { alternation, lowerSet } from '../lexicon/word-set.js';
-import { mentionOf, PLACE_TYPES } from './mentions.js';
+import { addMentions, mentionOf, overlapIndex, PLACE_TYPES } from './mentions.js';
 import { countBefore } from '../sorted.js';
 
 const NOUN = alternation(parts.nouns);
@@ -12,18 +12,6 @@ const NOT_AFTER = lowerSet(parts.notAfter.words);
 const BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:([\\p{L}]+(?:['’]s)?)\\s+)?(?:(?:${alternation(parts.modifiers.words)})\\s+)*(${NOUN})\\s+of\\s+(?:the\\s+)?$`, 'iu');
 /** "’s (spectacular mountainous) interior" right after a place. */
 const AFTER = new RegExp(`^['’]s\\s+(?:\\p{Ll}[\\p{Ll}-]*\\s+){0,3}?(${NOUN})(?![\\p{L}-])`, 'u');
-
-/** "Does a mention overlap [s, e)?" by binary search: mentions by start with a running maximum of their ends. */
-function overlapIndex(mentions: readonly Mention[]): (s: number, e: number) => boolean {
-  const sorted = [...mentions].sort((a, b) => a.start - b.start);
-  const maxEnd: number[] = [];
-  for (const m of sorted) maxEnd.push(Math.max(m.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
-  return (s, e) => {
-    // The mentions that start before e are the first `lo`; one of them overlaps when the farthest reaching ends after s.
-    const lo = countBefore(sorted.length, (i) => sorted[i].start < e);
-    return lo > 0 && maxEnd[lo - 1] > s;
-  };
-}
 
 /** The first of the disjoint, ordered `spans` that ends after `at`. */
 function firstEndingAfter(spans: readonly Mention[], at: number): number {
@@ -72,7 +60,6 @@ export const placeParts: Component = {
         propose(start, start + a[1].length);
       }
     }
-    if (!added.length) return;
-    ctx.mentions = [...ctx.mentions, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+    addMentions(ctx, added);
   },
 };
